@@ -1,0 +1,184 @@
+"""A persistent Python kernel for one session, run inside the sandbox.
+
+Protocol: the pool writes one JSON request per line to our stdin and reads one JSON reply per line from
+our stdout. Both are moved to private descriptors at start, so user code sees /dev/null as stdin and its
+stdout/stderr (and those of any C extension or child process) land in capture files that are read back
+after each execution.
+
+Request: {"id", "code", "timeout" (seconds), "maxOutput" (characters)}
+Reply:   {"id", "status": "Succeeded"|"Failed"|"TimedOut", "stdout", "stderr", "stdoutTruncated",
+          "stderrTruncated", "result" (str of the trailing expression, or null), "resultRepr" (its repr), "resultJson" (the value
+          when it is plain JSON), "hasResult", "error" {"type","message"}, "ms"}
+"""
+import ast
+import json
+import linecache
+import math
+import os
+import signal
+import sys
+import time
+import traceback
+
+CAPTURE_DIR = "/tmp/.kernel"
+
+
+class ExecutionTimedOut(BaseException):
+    """Raised into user code by the timer. A BaseException, so `except Exception` does not swallow it."""
+
+
+def _on_alarm(signum, frame):
+    raise ExecutionTimedOut()
+
+
+def _preload(modules):
+    # Imported here, not into the user's namespace: the user's `import pandas` is then instant.
+    for name in modules:
+        try:
+            __import__(name)
+        except Exception:
+            pass
+    if "matplotlib" in sys.modules:
+        try:
+            sys.modules["matplotlib"].use("Agg")
+        except Exception:
+            pass
+
+
+class Capture:
+    """One of fd 1 or 2, redirected into a file that is emptied before each execution."""
+
+    def __init__(self, fd, name):
+        self.fd = fd
+        self.file_fd = os.open(os.path.join(CAPTURE_DIR, name), os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(self.file_fd, fd)
+
+    def reset(self):
+        os.ftruncate(self.file_fd, 0)
+        os.lseek(self.fd, 0, os.SEEK_SET)
+
+    def read(self, max_chars):
+        size = os.fstat(self.file_fd).st_size
+        # Up to 4 bytes per character: read enough to fill max_chars, never the whole of a huge file.
+        raw = os.pread(self.file_fd, min(size, max_chars * 4 + 4), 0)
+        text = raw.decode("utf-8", errors="replace")
+        truncated = len(text) > max_chars or len(raw) < size
+        return text[:max_chars], truncated
+
+
+def _json_value(value):
+    """The value itself when it is plain JSON (the legacy API returns typed results), else None."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, (list, tuple)) and len(value) <= 1000:
+        items = [_json_value(v) for v in value]
+        return items if all(i is not None or v is None for i, v in zip(items, value)) else None
+    if isinstance(value, dict) and len(value) <= 1000 and all(isinstance(k, str) for k in value):
+        items = {k: _json_value(v) for k, v in value.items()}
+        return items if all(items[k] is not None or value[k] is None for k in value) else None
+    return None
+
+
+def _user_traceback(exc, filename):
+    """The traceback from the first frame of the user's cell on: the kernel's own frames are noise."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != filename:
+        tb = tb.tb_next
+    return "".join(traceback.format_exception(type(exc), exc, tb))
+
+
+class Kernel:
+    def __init__(self):
+        self.namespace = {"__name__": "__main__", "__builtins__": __builtins__}
+        self.count = 0
+        os.makedirs(CAPTURE_DIR, exist_ok=True)
+        self.stdout = Capture(1, "stdout")
+        self.stderr = Capture(2, "stderr")
+        signal.signal(signal.SIGALRM, _on_alarm)
+
+    def execute(self, request):
+        self.count += 1
+        filename = "<cell-%d>" % self.count
+        code = request.get("code", "")
+        max_output = int(request.get("maxOutput") or 4096)
+        timeout = float(request.get("timeout") or 0)
+        linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+        self.stdout.reset()
+        self.stderr.reset()
+        reply = {"id": request.get("id"), "status": "Succeeded", "result": None, "resultRepr": None, "resultJson": None,
+                 "hasResult": False, "error": None}
+        started = time.perf_counter()
+        try:
+            if timeout > 0:
+                signal.setitimer(signal.ITIMER_REAL, timeout)
+            try:
+                value, has_value = self._run(code, filename)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            if has_value:
+                reply["hasResult"] = True
+                reply["result"] = None if value is None else str(value)
+                reply["resultRepr"] = None if value is None else repr(value)
+                reply["resultJson"] = _json_value(value)
+        except ExecutionTimedOut:
+            reply["status"] = "TimedOut"
+            reply["error"] = {"type": "TimeoutError", "message": "execution exceeded %g seconds" % timeout}
+        except BaseException as exc:  # the user's exception, SystemExit and KeyboardInterrupt included
+            reply["status"] = "Failed"
+            reply["error"] = {"type": type(exc).__name__, "message": str(exc)}
+            try:
+                sys.stderr.write(_user_traceback(exc, filename))
+            except BaseException:
+                pass
+        self._flush()
+        reply["ms"] = int((time.perf_counter() - started) * 1000)
+        reply["stdout"], reply["stdoutTruncated"] = self.stdout.read(max_output)
+        reply["stderr"], reply["stderrTruncated"] = self.stderr.read(max_output)
+        return reply
+
+    def _run(self, code, filename):
+        tree = ast.parse(code, filename, "exec")
+        trailing = None
+        if tree.body and isinstance(tree.body[-1], ast.Expr):
+            trailing = ast.Expression(tree.body.pop().value)
+        exec(compile(tree, filename, "exec"), self.namespace)
+        if trailing is None:
+            return None, False
+        return eval(compile(trailing, filename, "eval"), self.namespace), True
+
+    @staticmethod
+    def _flush():
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except BaseException:
+                pass
+
+
+def main():
+    protocol_in = os.fdopen(os.dup(0), "r", encoding="utf-8")
+    protocol_out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
+    _preload([m for m in os.environ.get("KERNEL_PRELOAD", "").split(",") if m])
+    kernel = Kernel()
+    os.chdir(os.environ.get("HOME", "/mnt/data"))
+    # Like a Jupyter kernel: modules the user saves in the working folder are importable.
+    sys.path[0] = ""
+    protocol_out.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")
+    protocol_out.flush()
+    for line in protocol_in:
+        try:
+            request = json.loads(line)
+        except ValueError:
+            continue
+        reply = kernel.execute(request)
+        protocol_out.write(json.dumps(reply) + "\n")
+        protocol_out.flush()
+
+
+if __name__ == "__main__":
+    main()
