@@ -63,7 +63,7 @@ public record PoolConfig(int port, String token, Duration cooldown, int maxSessi
                 Path.of(env.getOrDefault("LOCAL_POOL_DATA_DIR", "/var/tmp/code-interpreter-pool")),
                 Arrays.stream(env.getOrDefault("LOCAL_POOL_PRELOAD", "numpy,pandas,matplotlib,matplotlib.pyplot").split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                intOr(get, "LOCAL_POOL_MAX_TIMEOUT_SECONDS", 900));
+                intOr(get, "LOCAL_POOL_MAX_TIMEOUT_SECONDS", 3600));
     }
 
     public PoolConfig withPort(int newPort) {

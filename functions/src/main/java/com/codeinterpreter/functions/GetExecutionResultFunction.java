@@ -1,0 +1,37 @@
+package com.codeinterpreter.functions;
+
+import com.codeinterpreter.tools.GetExecutionResultTool;
+import com.codeinterpreter.tools.SessionKey;
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.annotation.AuthorizationLevel;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * GET or POST /api/GetExecutionResult: the result of a long call that answered 202 ({@code executionId}
+ * and the same {@code sessionId}, in the query or a JSON body). Answers 202 again while it runs.
+ */
+public final class GetExecutionResultFunction {
+    static final Set<String> FIELDS = Set.of("executionId");
+
+    @FunctionName("GetExecutionResult")
+    public HttpResponseMessage run(
+            @HttpTrigger(name = "req", methods = {HttpMethod.GET, HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION,
+                    route = "GetExecutionResult", dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
+            final ExecutionContext context) {
+        String fromQuery = request.getQueryParameters().get("executionId");
+        if (fromQuery != null || request.getBody().map(b -> b.length == 0).orElse(true)) {
+            return ToolEndpoint.respond(request, context, "GetExecutionResult", () -> {
+                SessionKey session = new SessionKey(Caller.of(request.getHeaders(), App.settings()), request.getQueryParameters().get("sessionId"));
+                return App.tools().getExecutionResult.run(session, new GetExecutionResultTool.Request(fromQuery));
+            });
+        }
+        return ToolEndpoint.handle(request, context, "GetExecutionResult", FIELDS, (body, session) ->
+                App.tools().getExecutionResult.run(session, new GetExecutionResultTool.Request(body.requiredString("executionId"))));
+    }
+}

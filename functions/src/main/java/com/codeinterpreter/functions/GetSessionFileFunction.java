@@ -1,0 +1,28 @@
+package com.codeinterpreter.functions;
+
+import com.codeinterpreter.tools.GetSessionFileTool;
+import com.codeinterpreter.tools.SessionPaths;
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.annotation.AuthorizationLevel;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
+import java.util.Optional;
+import java.util.Set;
+
+/** POST /api/GetSessionFile: an expiring download link to a session file. */
+public final class GetSessionFileFunction {
+    static final Set<String> FIELDS = Set.of("path", "saveAsFilename");
+
+    @FunctionName("GetSessionFile")
+    public HttpResponseMessage run(
+            @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "GetSessionFile",
+                    dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
+            final ExecutionContext context) {
+        return ToolEndpoint.handle(request, context, "GetSessionFile", FIELDS, (body, session) ->
+                App.tools().getSessionFile.run(session, new GetSessionFileTool.Request(SessionPaths.resolve("path", body.requiredString("path")),
+                        body.optionalString("saveAsFilename") == null ? null : SessionPaths.fileName("saveAsFilename", body.optionalString("saveAsFilename")))));
+    }
+}

@@ -1,0 +1,28 @@
+package com.codeinterpreter.functions;
+
+import com.codeinterpreter.tools.ListSessionFilesTool;
+import com.codeinterpreter.tools.SessionPaths;
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.annotation.AuthorizationLevel;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
+import java.util.Optional;
+import java.util.Set;
+
+/** POST /api/ListSessionFiles: the session's files with their metadata. */
+public final class ListSessionFilesFunction {
+    static final Set<String> FIELDS = Set.of("path", "recursive");
+
+    @FunctionName("ListSessionFiles")
+    public HttpResponseMessage run(
+            @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "ListSessionFiles",
+                    dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
+            final ExecutionContext context) {
+        return ToolEndpoint.handle(request, context, "ListSessionFiles", FIELDS, (body, session) ->
+                App.tools().listSessionFiles.run(session, new ListSessionFilesTool.Request(
+                        SessionPaths.resolveOrRoot("path", body.optionalString("path")), !Boolean.FALSE.equals(body.optionalBoolean("recursive")))));
+    }
+}

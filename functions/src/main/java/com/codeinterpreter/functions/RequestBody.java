@@ -1,0 +1,119 @@
+package com.codeinterpreter.functions;
+
+import com.codeinterpreter.tools.ToolException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A tool's JSON request body with typed, validated access to its fields. Every mistake becomes a 400
+ * whose message names the field, what it must be, and what was sent.
+ */
+final class RequestBody {
+    /** Times as ISO-8601 text, as the contract's lastModified and expiresAt fields are. */
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectNode body;
+
+    private RequestBody(ObjectNode body) {
+        this.body = body;
+    }
+
+    /**
+     * Parses the body and rejects fields the tool does not take (a misspelt "timeout" would otherwise
+     * be silently ignored).
+     */
+    static RequestBody parse(byte[] bytes, String tool, Set<String> fields) {
+        if (bytes == null || bytes.length == 0) {
+            throw ToolException.invalid("The request has no body. Send a JSON object, for example {" + example(fields) + "}.");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw ToolException.invalid("The request body is not valid JSON (" + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+        } catch (IOException e) {
+            throw ToolException.invalid("The request body could not be read: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw ToolException.invalid("The request body must be a JSON object, for example {" + example(fields) + "}.");
+        }
+        Set<String> unknown = new TreeSet<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!fields.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ToolException.invalid(tool + " does not take " + String.join(", ", unknown) + ". Its parameters are: "
+                    + String.join(", ", new TreeSet<>(fields)) + ".");
+        }
+        return new RequestBody((ObjectNode) node);
+    }
+
+    private static String example(Set<String> fields) {
+        return fields.stream().sorted().limit(2).map(f -> "\"" + f + "\": ...").reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    String requiredString(String field) {
+        String value = optionalString(field);
+        if (value == null) {
+            throw ToolException.invalid("'" + field + "' is required.");
+        }
+        return value;
+    }
+
+    String optionalString(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw ToolException.invalid("'" + field + "' must be a string, was " + kind(node) + ".");
+        }
+        return node.asText();
+    }
+
+    int optionalInt(String field, int fallback) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (node.isTextual() && node.asText().strip().matches("-?\\d{1,9}")) {
+            return Integer.parseInt(node.asText().strip());
+        }
+        if (!node.isIntegralNumber() && !(node.isNumber() && node.asDouble() == Math.rint(node.asDouble()))) {
+            throw ToolException.invalid("'" + field + "' must be a whole number, was " + kind(node) + ".");
+        }
+        if (node.asLong() > Integer.MAX_VALUE || node.asLong() < Integer.MIN_VALUE) {
+            throw ToolException.invalid("'" + field + "' is out of range: " + node.asText() + ".");
+        }
+        return node.asInt();
+    }
+
+    Boolean optionalBoolean(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isTextual() && (node.asText().equalsIgnoreCase("true") || node.asText().equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(node.asText());
+        }
+        throw ToolException.invalid("'" + field + "' must be true or false, was " + kind(node) + ".");
+    }
+
+    private static String kind(JsonNode node) {
+        String text = node.toString();
+        return node.getNodeType().name().toLowerCase() + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+    }
+}

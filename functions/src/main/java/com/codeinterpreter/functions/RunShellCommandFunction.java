@@ -1,0 +1,38 @@
+package com.codeinterpreter.functions;
+
+import com.codeinterpreter.tools.RunShellCommandTool;
+import com.codeinterpreter.tools.ToolException;
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.annotation.AuthorizationLevel;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
+import java.util.Optional;
+import java.util.Set;
+
+/** POST /api/RunShellCommand: runs a bash command in /mnt/data of the caller's session. */
+public final class RunShellCommandFunction {
+    static final Set<String> FIELDS = Set.of("command", "explanation", "isBackground", "timeoutSeconds");
+
+    @FunctionName("RunShellCommand")
+    public HttpResponseMessage run(
+            @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "RunShellCommand",
+                    dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
+            final ExecutionContext context) {
+        return ToolEndpoint.handle(request, context, "RunShellCommand", FIELDS, (body, session) ->
+                App.tools().runShellCommand.run(session, new RunShellCommandTool.Request(body.requiredString("command"),
+                        body.optionalString("explanation"), foreground(body).optionalInt("timeoutSeconds", RunShellCommandTool.DEFAULT_TIMEOUT))));
+    }
+
+    /** The contract: isBackground must be false; background jobs would outlive the call and its output. */
+    private static RequestBody foreground(RequestBody body) {
+        if (Boolean.TRUE.equals(body.optionalBoolean("isBackground"))) {
+            throw ToolException.invalid("Background jobs are not supported: set isBackground to false (or leave it out). The command "
+                    + "runs in the foreground for up to timeoutSeconds (at most " + RunShellCommandTool.MAX_TIMEOUT + "); anything it "
+                    + "leaves running is stopped when it ends.");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,30 @@
+package com.codeinterpreter.functions;
+
+import com.codeinterpreter.tools.SearchSessionFilesTool;
+import com.codeinterpreter.tools.SessionPaths;
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.annotation.AuthorizationLevel;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
+import java.util.Optional;
+import java.util.Set;
+
+/** POST /api/SearchSessionFiles: grep-style search of the session's text files. */
+public final class SearchSessionFilesFunction {
+    static final Set<String> FIELDS = Set.of("pattern", "path", "glob", "ignoreCase", "maxResults");
+
+    @FunctionName("SearchSessionFiles")
+    public HttpResponseMessage run(
+            @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "SearchSessionFiles",
+                    dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
+            final ExecutionContext context) {
+        return ToolEndpoint.handle(request, context, "SearchSessionFiles", FIELDS, (body, session) ->
+                App.tools().searchSessionFiles.run(session, new SearchSessionFilesTool.Request(body.requiredString("pattern"),
+                        SessionPaths.resolveOrRoot("path", body.optionalString("path")), body.optionalString("glob"),
+                        Boolean.TRUE.equals(body.optionalBoolean("ignoreCase")),
+                        body.optionalInt("maxResults", SearchSessionFilesTool.DEFAULT_MAX_RESULTS))));
+    }
+}

@@ -1,0 +1,68 @@
+package com.codeinterpreter.functions;
+
+import com.codeinterpreter.tools.SessionKey;
+import com.codeinterpreter.tools.SessionPaths;
+import com.codeinterpreter.tools.ToolException;
+import com.codeinterpreter.tools.UploadFileToSessionTool;
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.annotation.AuthorizationLevel;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * POST /api/UploadFileToSession: JSON {@code {path, content}} for text or {@code {path, contentBase64}}
+ * for bytes, or the raw bytes with {@code Content-Type: application/octet-stream} and {@code ?path=}
+ * (and {@code ?sessionId=}). At most 100 MB: the Functions host's limit for one request.
+ */
+public final class UploadFileToSessionFunction {
+    static final Set<String> FIELDS = Set.of("path", "content", "contentBase64");
+
+    @FunctionName("UploadFileToSession")
+    public HttpResponseMessage run(
+            @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "UploadFileToSession",
+                    dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
+            final ExecutionContext context) {
+        String contentType = Optional.ofNullable(Caller.header(request.getHeaders(), "content-type")).orElse("");
+        if (contentType.toLowerCase().startsWith("application/octet-stream")) {
+            return ToolEndpoint.respond(request, context, "UploadFileToSession", () -> raw(request));
+        }
+        return ToolEndpoint.handle(request, context, "UploadFileToSession", FIELDS, (body, session) ->
+                App.tools().uploadFileToSession.run(session, new UploadFileToSessionTool.Request(
+                        SessionPaths.resolve("path", body.requiredString("path")), content(body))));
+    }
+
+    private static Object raw(HttpRequestMessage<Optional<byte[]>> request) {
+        String path = request.getQueryParameters().get("path");
+        if (path == null) {
+            throw ToolException.invalid("A raw upload names its file in the query: ?path=data/input.csv (and optionally &sessionId=...).");
+        }
+        byte[] bytes = request.getBody().orElse(new byte[0]);
+        SessionKey session = new SessionKey(Caller.of(request.getHeaders(), App.settings()), request.getQueryParameters().get("sessionId"));
+        return App.tools().uploadFileToSession.run(session, new UploadFileToSessionTool.Request(SessionPaths.resolve("path", path), bytes));
+    }
+
+    private static byte[] content(RequestBody body) {
+        String text = body.optionalString("content");
+        String base64 = body.optionalString("contentBase64");
+        if ((text == null) == (base64 == null)) {
+            throw ToolException.invalid("Give exactly one of 'content' (text, stored as UTF-8) and 'contentBase64' (bytes, base64), "
+                    + "or send the raw bytes with Content-Type: application/octet-stream and ?path=.");
+        }
+        if (text != null) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            // Line breaks are common in base64 from tools; anything else that is not base64 is an error.
+            return Base64.getDecoder().decode(base64.replaceAll("\\s+", ""));
+        } catch (IllegalArgumentException e) {
+            throw ToolException.invalid("'contentBase64' is not valid base64: " + e.getMessage() + ".");
+        }
+    }
+}

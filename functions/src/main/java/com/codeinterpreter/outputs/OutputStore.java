@@ -1,0 +1,196 @@
+package com.codeinterpreter.outputs;
+
+import com.azure.core.util.Context;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.models.BlobErrorCode;
+import com.azure.storage.blob.models.BlobHttpHeaders;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.ParallelTransferOptions;
+import com.azure.storage.blob.options.BlobParallelUploadOptions;
+import com.azure.storage.blob.sas.BlobSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.common.sas.SasProtocol;
+import com.codeinterpreter.settings.Settings;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Persists files that executions produce to Blob Storage and hands back read-only links to them.
+ *
+ * <p>Each link is a SAS for one blob, read permission only, valid for {@code OUTPUTS_LINK_TTL_MINUTES}.
+ * Against Azure the app signs with a user delegation key obtained through its managed identity; against
+ * Azurite (a connection string) with the account key. Thread-safe; build one per app and share it.
+ */
+public final class OutputStore {
+    /** Tolerates a reader whose clock is behind the service's: a link is valid from slightly in the past. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
+
+    // Uploads larger than one block are sent in blocks, two at a time: memory stays near three blocks
+    // (~12 MiB) whatever the file size, and each block is buffered, so a failed one can be retried without
+    // re-reading the caller's stream. The block is 64 KiB short of 4 MiB because G1 stores an array of a
+    // region's size or more in whole regions: a 4 MiB buffer plus its header would take two 4 MiB regions.
+    // Blobs can still reach 50,000 blocks, ~196 GiB.
+    private static final long BLOCK_SIZE = 4L * 1024 * 1024 - 64 * 1024;
+    private static final ParallelTransferOptions TRANSFER = new ParallelTransferOptions()
+            .setBlockSizeLong(BLOCK_SIZE)
+            .setMaxSingleUploadSizeLong(BLOCK_SIZE)
+            .setMaxConcurrency(2);
+
+    private final BlobContainerClient container;
+    private final LinkSigner signer;
+    private final Duration linkTtl;
+    private final Clock clock;
+    private final Object containerLock = new Object();
+    private volatile boolean containerReady;
+
+    OutputStore(BlobContainerClient container, LinkSigner signer, Duration linkTtl, Clock clock) {
+        this.container = container;
+        this.signer = signer;
+        this.linkTtl = linkTtl;
+        this.clock = clock;
+    }
+
+    /**
+     * The store the settings describe: a connection string (account key, as for Azurite) when
+     * OUTPUTS_STORAGE_CONNECTION_STRING is set, else OUTPUTS_STORAGE_ACCOUNT_URL with the app's identity.
+     * Makes no request yet.
+     *
+     * @throws IllegalStateException naming the setting, when neither is set or a value is invalid
+     */
+    public static OutputStore fromSettings(Settings settings) {
+        OutputSettings config = OutputSettings.from(settings);
+        Clock clock = Clock.systemUTC();
+        if (config.connectionString() != null) {
+            BlobServiceClient service = StorageClients.withConnectionString(config.connectionString());
+            return new OutputStore(service.getBlobContainerClient(config.container()), new AccountKeyLinkSigner(),
+                    config.linkTtl(), clock);
+        }
+        BlobServiceClient service = StorageClients.withDefaultCredential(config.accountUrl());
+        return new OutputStore(service.getBlobContainerClient(config.container()),
+                new UserDelegationLinkSigner(service, clock, config.linkTtl()), config.linkTtl(), clock);
+    }
+
+    /**
+     * Creates the container if it does not exist. Called by the first {@link #store}; after one success it
+     * returns at once. Safe to call from many threads: only one creates.
+     *
+     * @throws OutputStoreException when the container cannot be created (the next call tries again)
+     */
+    public void ensureContainer() {
+        if (containerReady) {
+            return;
+        }
+        synchronized (containerLock) {
+            if (!containerReady) {
+                call("create the container '" + container.getBlobContainerName() + "'", container::createIfNotExists);
+                containerReady = true;
+            }
+        }
+    }
+
+    /**
+     * Uploads {@code length} bytes of {@code content} to {@code blobName}, checks that the blob has that
+     * size, and returns a read-only link to it. Streams: memory use does not grow with the size. Replaces
+     * a blob of the same name. Does not close {@code content}.
+     *
+     * @param blobName     the full name inside the container (see {@link BlobNames}); the caller vouches it is safe
+     * @param downloadName the file name a browser shows and saves it under; any Unicode
+     * @param contentType  its media type; {@code null} for application/octet-stream
+     * @throws IllegalArgumentException when an argument is missing or malformed
+     * @throws OutputStoreException     when Blob Storage fails, or {@code content} ends before {@code length} bytes
+     */
+    public StoredOutput store(String blobName, String downloadName, String contentType, InputStream content, long length) {
+        if (blobName == null || blobName.isEmpty()) {
+            throw new IllegalArgumentException("blobName must not be empty");
+        }
+        Objects.requireNonNull(content, "content == null");
+        if (length < 0) {
+            throw new IllegalArgumentException("length must not be negative, was " + length);
+        }
+        String type = contentType == null ? DEFAULT_CONTENT_TYPE : checkedContentType(contentType);
+        String disposition = ContentDisposition.forDownload(downloadName, type);
+
+        ensureContainer();
+        BlobClient blob = container.getBlobClient(blobName);
+        upload(blob, new ExactLengthInputStream(content, length), type, disposition);
+        long size = call("read back '" + blobName + "'", () -> blob.getProperties().getBlobSize());
+        if (size != length) {
+            throw new OutputStoreException(
+                    "Blob Storage holds " + size + " bytes for '" + blobName + "', expected " + length);
+        }
+        OffsetDateTime expiry = signedExpiry();
+        BlobServiceSasSignatureValues terms = readOnlyTerms(blob, expiry, type, disposition);
+        String sas = call("sign a link to '" + blobName + "'", () -> signer.sign(blob, terms));
+        return new StoredOutput(downloadName, blobName, size, type, readableUrl(blob) + "?" + sas, expiry.toInstant());
+    }
+
+    private void upload(BlobClient blob, InputStream content, String type, String disposition) {
+        BlobParallelUploadOptions options = new BlobParallelUploadOptions(content)
+                .setParallelTransferOptions(TRANSFER)
+                .setHeaders(new BlobHttpHeaders().setContentType(type).setContentDisposition(disposition));
+        try {
+            blob.uploadWithResponse(options, null, Context.NONE);
+        } catch (BlobStorageException e) {
+            if (BlobErrorCode.CONTAINER_NOT_FOUND.equals(e.getErrorCode())) {
+                containerReady = false; // deleted behind our back: the next store creates it again
+            }
+            throw OutputStoreException.because("upload '" + blob.getBlobName() + "'", container.getAccountUrl(), e);
+        } catch (RuntimeException e) {
+            throw OutputStoreException.because("upload '" + blob.getBlobName() + "'", container.getAccountUrl(), e);
+        }
+    }
+
+    // Whole seconds: a SAS carries its times to the second, and expiresAt should match the link's.
+    private OffsetDateTime signedExpiry() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).plus(linkTtl);
+    }
+
+    private BlobServiceSasSignatureValues readOnlyTerms(BlobClient blob, OffsetDateTime expiry, String type,
+            String disposition) {
+        BlobServiceSasSignatureValues terms = new BlobServiceSasSignatureValues(expiry,
+                new BlobSasPermission().setReadPermission(true))
+                .setStartTime(expiry.minus(linkTtl).minus(CLOCK_SKEW))
+                // Also on the blob itself; in the link too, so the download keeps its name and type even if
+                // the blob's properties are changed later.
+                .setContentDisposition(disposition)
+                .setContentType(type);
+        if (blob.getBlobUrl().startsWith("https:")) {
+            terms.setProtocol(SasProtocol.HTTPS_ONLY);
+        }
+        return terms;
+    }
+
+    // The SDK encodes the '/' in blob names as %2F, which the service accepts but which makes the link
+    // opaque and makes tools that name a download after the URL (curl -O, wget) use "a%2Fb%2Fc.csv". The
+    // name's own '%' is encoded as %25, so every %2F here stands for a '/'; the signature covers the
+    // decoded name, so it holds either way.
+    private static String readableUrl(BlobClient blob) {
+        return blob.getBlobUrl().replace("%2F", "/");
+    }
+
+    private <T> T call(String action, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (RuntimeException e) {
+            throw OutputStoreException.because(action, container.getAccountUrl(), e);
+        }
+    }
+
+    // The value becomes an HTTP header on the blob and in the link: ASCII without control characters.
+    private static String checkedContentType(String contentType) {
+        if (contentType.isBlank() || !contentType.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("contentType must be a printable ASCII media type, was '"
+                    + contentType.replaceAll("[^\\x20-\\x7e]", "?") + "'");
+        }
+        return contentType.strip();
+    }
+}

@@ -1,0 +1,44 @@
+package com.codeinterpreter.sessions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns (caller, sessionId) into the pool identifier: an HMAC under a secret setting, so nobody reaches
+ * another caller's session by guessing or reusing an id, and the raw id never reaches the pool.
+ *
+ * <p>Thread-safe.
+ */
+public final class SessionIdentity {
+    /** Used when a request names no session: each caller then has one default session. */
+    public static final String DEFAULT_SESSION = "default";
+    private static final String ALGORITHM = "HmacSHA256";
+
+    private final SecretKeySpec key;
+
+    public SessionIdentity(String secret) {
+        if (secret == null || secret.length() < 16) {
+            throw new IllegalStateException("SESSION_ID_SECRET must be at least 16 characters (use a long random value).");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    }
+
+    /** The pool identifier: {@code ci-} and 48 hex digits, within the service's 4-128 character rule. */
+    public String identifier(String caller, String sessionId) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            // A separator that cannot occur in either part keeps ("a", "bc") and ("ab", "c") apart.
+            mac.update(caller.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            byte[] digest = mac.doFinal(sessionId.getBytes(StandardCharsets.UTF_8));
+            return "ci-" + HexFormat.of().formatHex(digest, 0, 24);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
+    }
+}

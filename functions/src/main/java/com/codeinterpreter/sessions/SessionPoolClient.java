@@ -1,0 +1,177 @@
+package com.codeinterpreter.sessions;
+
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A client of the dynamic-sessions data plane (Azure Container Apps, or the local pool that speaks the
+ * same protocol): code execution, files and sessions, over an azure-core pipeline built once per process.
+ *
+ * <p>Thread-safe. Failures of the pool are {@link SessionPoolException}s; failures of the user's code are
+ * results.
+ */
+public final class SessionPoolClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpPipeline pipeline;
+    private final String endpoint;
+    private final String apiVersion;
+    private final ExecutionProtocol protocol;
+
+    /**
+     * @param endpoint   the pool management endpoint, without a trailing slash
+     * @param apiVersion the data-plane api-version; 2024-02-02-preview selects the legacy request shapes
+     */
+    public SessionPoolClient(HttpPipeline pipeline, String endpoint, String apiVersion) {
+        this.pipeline = pipeline;
+        this.endpoint = endpoint.replaceAll("/+$", "");
+        this.apiVersion = apiVersion;
+        this.protocol = apiVersion.startsWith("2024-02") || apiVersion.startsWith("2024-08") ? new LegacyProtocol() : new CurrentProtocol();
+    }
+
+    public String apiVersion() {
+        return apiVersion;
+    }
+
+    public boolean supportsAsync() {
+        return protocol.supportsAsync();
+    }
+
+    /** Runs code synchronously and returns how it ended. */
+    public PoolExecution execute(String identifier, String code, int timeoutSeconds, int maxOutputLength) {
+        return submit(identifier, code, timeoutSeconds, maxOutputLength, false);
+    }
+
+    /** Starts code asynchronously; the result is {@code RUNNING} with the id to {@link #poll} with. */
+    public PoolExecution start(String identifier, String code, int timeoutSeconds, int maxOutputLength) {
+        if (!protocol.supportsAsync()) {
+            throw new SessionPoolException(0, "AsyncNotSupported", "api-version " + apiVersion
+                    + " cannot run code asynchronously; set SESSION_POOL_API_VERSION to 2025-10-02-preview.", false, null);
+        }
+        return submit(identifier, code, timeoutSeconds, maxOutputLength, true);
+    }
+
+    private PoolExecution submit(String identifier, String code, int timeoutSeconds, int maxOutputLength, boolean async) {
+        String operationId = UUID.randomUUID().toString();
+        HttpRequest request = new HttpRequest(HttpMethod.POST, url(protocol.executePath(), identifier, null))
+                .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
+                .setHeader(HttpHeaderName.fromString("operation-id"), operationId)
+                .setBody(json(protocol.executeBody(code, timeoutSeconds, maxOutputLength, async)));
+        try (HttpResponse response = send(request)) {
+            return protocol.parse(readJson(response), operationId);
+        }
+    }
+
+    /** The current state of an asynchronous execution. */
+    public PoolExecution poll(String identifier, String executionId) {
+        HttpRequest request = new HttpRequest(HttpMethod.GET,
+                url("executions/" + encode(executionId), identifier, null));
+        try (HttpResponse response = send(request)) {
+            return protocol.parse(readJson(response), executionId);
+        }
+    }
+
+    /** Uploads a file into a folder of the session ({@code null} for /mnt/data itself). */
+    public void upload(String identifier, String directory, String fileName, byte[] content) {
+        String boundary = "----code-interpreter-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName.replace("\"", "%22") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        InputStream body = new SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new ByteArrayInputStream(head), new ByteArrayInputStream(content), new ByteArrayInputStream(tail))));
+        HttpRequest request = new HttpRequest(HttpMethod.POST, url(protocol.uploadPath(), identifier, directory))
+                .setHeader(HttpHeaderName.CONTENT_TYPE, "multipart/form-data; boundary=" + boundary)
+                .setBody(BinaryData.fromStream(body, (long) head.length + content.length + tail.length));
+        send(request).close();
+    }
+
+    /**
+     * Opens a session file for reading. The caller streams it and closes the download.
+     *
+     * @param directory the folder, relative to /mnt/data, or null for /mnt/data itself
+     */
+    public FileDownload download(String identifier, String directory, String name) {
+        HttpRequest request = new HttpRequest(HttpMethod.GET, url(protocol.contentPath(encode(name)), identifier, directory));
+        HttpResponse response = send(request);
+        String length = response.getHeaderValue(HttpHeaderName.CONTENT_LENGTH);
+        return new FileDownload(response.getBodyAsBinaryData().toStream(), length == null ? -1 : Long.parseLong(length), response);
+    }
+
+    /** Deletes the session and its files. */
+    public void deleteSession(String identifier) {
+        send(new HttpRequest(HttpMethod.DELETE, url("session", identifier, null))).close();
+    }
+
+    private String url(String path, String identifier, String directory) {
+        StringBuilder url = new StringBuilder(endpoint).append('/').append(path)
+                .append("?api-version=").append(apiVersion)
+                .append("&identifier=").append(encode(identifier));
+        if (directory != null && !directory.isEmpty()) {
+            url.append("&path=").append(encode(directory));
+        }
+        return url.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private HttpResponse send(HttpRequest request) {
+        HttpResponse response;
+        try {
+            response = pipeline.sendSync(request, Context.NONE);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw unreachable(e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof IOException) {
+                throw unreachable(e);
+            }
+            throw e;
+        }
+        int status = response.getStatusCode();
+        if (status >= 200 && status < 300) {
+            return response;
+        }
+        try (response) {
+            throw PoolErrors.from(status, response.getHeaderValue(HttpHeaderName.fromString("x-ms-error-code")),
+                    response.getBodyAsBinaryData().toString());
+        }
+    }
+
+    private SessionPoolException unreachable(Exception e) {
+        return new SessionPoolException(0, "PoolUnreachable", "The session pool at " + endpoint + " could not be reached ("
+                + e.getMessage() + ").", true, e);
+    }
+
+    private static byte[] json(JsonNode body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode readJson(HttpResponse response) {
+        try {
+            return JSON.readTree(response.getBodyAsBinaryData().toBytes());
+        } catch (IOException e) {
+            throw new SessionPoolException(502, "InvalidPoolResponse", "The session pool answered with a body that is not JSON.", true, e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.codeinterpreter.tools;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** ExecutePythonCode: runs Python in the session; images come back inline as markdown, other files as links. */
+public final class ExecutePythonCodeTool {
+    public static final int MAX_CODE_CHARS = 20_000;
+    public static final int DEFAULT_TIMEOUT = 120;
+    public static final int MAX_TIMEOUT = 900;
+
+    /** A validated request. */
+    public record Request(String pythonCode, int timeoutSeconds) {
+        public Request {
+            if (pythonCode == null || pythonCode.isBlank()) {
+                throw ToolException.invalid("'pythonCode' is required: the Python code to run.");
+            }
+            if (pythonCode.length() > MAX_CODE_CHARS) {
+                throw ToolException.invalid("'pythonCode' is " + pythonCode.length() + " characters; the limit is " + MAX_CODE_CHARS
+                        + ". Split the work into several calls (the session keeps variables between them), or upload a script "
+                        + "with UploadFileToSession and run it with exec(open(...).read()).");
+            }
+            if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT) {
+                throw ToolException.invalid("'timeoutSeconds' must be 1 to " + MAX_TIMEOUT + ", was " + timeoutSeconds + ".");
+            }
+        }
+    }
+
+    private final Toolbox box;
+    private final ExecutionReports reports;
+
+    ExecutePythonCodeTool(Toolbox box) {
+        this.box = box;
+        this.reports = new ExecutionReports(box);
+    }
+
+    /** Runs the code; a long timeout answers {@link Accepted} at once and the result is polled. */
+    public Object run(SessionKey key, Request request) {
+        return runPython(key, request.pythonCode(), request.timeoutSeconds(), null);
+    }
+
+    Object runPython(SessionKey key, String code, int timeoutSeconds, Map<String, Object> echo) {
+        long started = System.nanoTime();
+        String identifier = box.identifier(key);
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("op", "python");
+        op.put("code", code);
+        op.put("timeout", timeoutSeconds);
+        if (echo != null) {
+            op.put("echo", echo);
+        }
+        int poolTimeout = timeoutSeconds + Toolbox.GRACE_SECONDS;
+        if (Toolbox.needsAsync(timeoutSeconds)) {
+            return Accepted.of(box.runner().start(identifier, op, poolTimeout, Toolbox.MAX_OUTPUT_CHARS + 1).executionId());
+        }
+        return reports.report(identifier, box.runner().run(identifier, op, poolTimeout, Toolbox.MAX_OUTPUT_CHARS + 1), started);
+    }
+}

@@ -1,0 +1,53 @@
+package com.codeinterpreter.tools;
+
+import com.codeinterpreter.sessions.PoolExecution;
+import com.codeinterpreter.sessions.SessionPoolException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** GetExecutionResult: the result of a long call that answered 202, once it is ready. */
+public final class GetExecutionResultTool {
+
+    /** A validated request. */
+    public record Request(String executionId) {
+        public Request {
+            if (executionId == null || executionId.isBlank() || executionId.length() > 128 || !executionId.matches("[A-Za-z0-9._-]+")) {
+                throw ToolException.invalid("'executionId' must be the executionId a 202 answer gave (letters, digits, '.', '_', '-').");
+            }
+        }
+    }
+
+    private final Toolbox box;
+    private final ExecutionReports reports;
+    private final GeneratePdfReportTool pdf;
+
+    GetExecutionResultTool(Toolbox box, GeneratePdfReportTool pdf) {
+        this.box = box;
+        this.reports = new ExecutionReports(box);
+        this.pdf = pdf;
+    }
+
+    /** {@link Accepted} while it runs, else the final {@link ExecutionResponse}. */
+    public Object run(SessionKey key, Request request) {
+        long started = System.nanoTime();
+        String identifier = box.identifier(key);
+        SessionRunner.Call call;
+        try {
+            call = box.runner().poll(identifier, request.executionId());
+        } catch (SessionPoolException e) {
+            if (e.status() == 404 || e.sessionNotFound()) {
+                throw new ToolException(404, "ExecutionNotFound", "No execution " + request.executionId() + " in this session. Use the "
+                        + "executionId and the same sessionId the 202 answer was for; results are kept while the session lives.");
+            }
+            throw e;
+        }
+        if (call.execution().state() == PoolExecution.State.RUNNING) {
+            return Accepted.of(request.executionId());
+        }
+        ExecutionResponse response = reports.report(identifier, call, started);
+        JsonNode echo = call.reply() == null ? null : call.reply().path("echo").path("pdf");
+        if (echo != null && echo.isObject()) {
+            return pdf.finish(key, response, echo.path("expected").asText(), echo.path("saveAs").asText());
+        }
+        return response;
+    }
+}

@@ -1,0 +1,100 @@
+package com.codeinterpreter.tools;
+
+import com.codeinterpreter.outputs.BlobNames;
+import com.codeinterpreter.outputs.OutputStore;
+import com.codeinterpreter.outputs.OutputStoreException;
+import com.codeinterpreter.outputs.StoredOutput;
+import com.codeinterpreter.sessions.FileDownload;
+import com.codeinterpreter.sessions.SessionPoolClient;
+import com.codeinterpreter.sessions.SessionPoolException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Copies what a call produced to Blob Storage and returns links. Small files arrive inside the helper's
+ * reply; larger ones are streamed from the session's files API straight into the blob, never whole in
+ * memory. A copy that fails leaves the file in the session and says so: nothing is lost.
+ */
+final class OutputPublisher {
+    private static final Logger LOG = Logger.getLogger(OutputPublisher.class.getName());
+    static final String MOUNT = "/mnt/data/";
+
+    private final Supplier<OutputStore> store;
+    private final SessionPoolClient client;
+
+    OutputPublisher(Supplier<OutputStore> store, SessionPoolClient client) {
+        this.store = store;
+        this.client = client;
+    }
+
+    /** Publishes the helper's {@code files} and {@code figures} under the session's prefix. */
+    List<OutputFile> publish(String identifier, String executionId, JsonNode reply) {
+        List<OutputFile> published = new ArrayList<>();
+        for (JsonNode figure : reply.path("figures")) {
+            if (figure.has("base64")) {
+                byte[] png = Base64.getDecoder().decode(figure.path("base64").asText());
+                published.add(copyBytes(identifier, executionId, "figures/" + figure.path("name").asText(), figure.path("name").asText(),
+                        null, "image/png", png));
+            }
+        }
+        for (JsonNode file : reply.path("files")) {
+            String path = file.path("path").asText();
+            String name = file.path("name").asText();
+            String type = ContentTypes.of(name);
+            if (file.has("base64")) {
+                published.add(copyBytes(identifier, executionId, relative(path), name, path, type,
+                        Base64.getDecoder().decode(file.path("base64").asText())));
+            } else {
+                published.add(copySessionFile(identifier, blobName(identifier, executionId, relative(path)), path, name, type));
+            }
+        }
+        return published;
+    }
+
+    /** Copies one session file to a blob whose download name is {@code downloadName}. */
+    OutputFile copySessionFile(String identifier, String blobName, String path, String downloadName, String contentType) {
+        String relative = relative(path);
+        int slash = relative.lastIndexOf('/');
+        String directory = slash < 0 ? null : relative.substring(0, slash);
+        String fileName = relative.substring(slash + 1);
+        try (FileDownload download = client.download(identifier, directory, fileName)) {
+            long length = download.length();
+            if (length < 0) {
+                throw new SessionPoolException(502, "MissingContentLength", "The session pool did not say how large " + path + " is.", true, null);
+            }
+            StoredOutput stored = store.get().store(blobName, downloadName, contentType, download.content(), length);
+            return new OutputFile(downloadName, path, stored.size(), contentType, stored.url(), stored.expiresAt(), null);
+        } catch (OutputStoreException | IllegalStateException e) {
+            LOG.warning("could not copy a session file to Blob Storage: " + e.getMessage());
+            return new OutputFile(downloadName, path, -1, contentType, null, null, linkError(e));
+        }
+    }
+
+    private OutputFile copyBytes(String identifier, String executionId, String relative, String name, String path, String type, byte[] bytes) {
+        try {
+            StoredOutput stored = store.get().store(blobName(identifier, executionId, relative), name, type, new ByteArrayInputStream(bytes), bytes.length);
+            return new OutputFile(name, path, bytes.length, type, stored.url(), stored.expiresAt(), null);
+        } catch (OutputStoreException | IllegalStateException e) {
+            LOG.warning("could not copy an output to Blob Storage: " + e.getMessage());
+            return new OutputFile(name, path, bytes.length, type, null, null, linkError(e));
+        }
+    }
+
+    static String blobName(String identifier, String executionId, String relative) {
+        return BlobNames.forSessionFile(identifier, executionId, relative);
+    }
+
+    private static String linkError(RuntimeException e) {
+        return "The file is in the session, but no download link could be made (" + e.getMessage()
+                + "). Retry with GetSessionFile, or read it with ReadSessionFile.";
+    }
+
+    static String relative(String path) {
+        return path.startsWith(MOUNT) ? path.substring(MOUNT.length()) : path.replaceFirst("^/+", "");
+    }
+}

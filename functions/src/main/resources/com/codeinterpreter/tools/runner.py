@@ -1,0 +1,396 @@
+"""The code interpreter's helper inside a session, installed once per kernel as a module.
+
+Every tool call is one execution whose trailing expression is `dispatch(globals(), request_json)`; the
+JSON string it returns (the execution's result) carries everything the tool needs: the outcome, the
+files the call created or changed under /mnt/data, captured matplotlib figures, and the tool's own
+output. The user's own prints still travel in the execution's stdout and stderr.
+
+Standard library only: it runs in the service's kernel as well as in the local pool's.
+"""
+import ast
+import base64
+import fnmatch
+import io
+import json
+import os
+import re
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import time
+import traceback
+
+DATA = "/mnt/data"
+MAX_FILES_REPORTED = 50
+INLINE_FILE_BYTES = 512 * 1024
+INLINE_TOTAL_BYTES = 4 * 1024 * 1024
+MAX_SNAPSHOT_FILES = 20000
+RESULT_REPR_CHARS = 20000
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".tif", ".tiff", ".eps")
+
+_state = {"runs": 0, "pending": None, "patched": False}
+
+
+class UserTimeout(BaseException):
+    """Raised into user code at its timeout; a BaseException so `except Exception` does not swallow it."""
+
+
+def dispatch(user_globals, request_json):
+    request = json.loads(request_json)
+    fresh = _state["runs"] == 0
+    _state["runs"] += 1
+    op = request["op"]
+    if op == "python":
+        reply = run_python(user_globals, request)
+    elif op == "shell":
+        reply = run_shell(request)
+    elif op == "read":
+        reply = read_file(request)
+    elif op == "search":
+        reply = search_files(request)
+    elif op == "list":
+        reply = list_files(request)
+    elif op == "collect":
+        reply = collect_pending()
+    else:
+        reply = {"status": "failed", "error": {"type": "ValueError", "message": "unknown operation " + op}}
+    reply["kernelFresh"] = fresh
+    reply["op"] = op
+    # What the caller asked to be handed back with the reply (for example a PDF's names on an async call).
+    if "echo" in request:
+        reply["echo"] = request["echo"]
+    reply["ci"] = 1
+    return json.dumps(reply, separators=(",", ":"))
+
+
+# ---- files created or changed by a call -------------------------------------------------------------
+
+def _snapshot():
+    seen = {}
+    for dirpath, dirnames, filenames in os.walk(DATA):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if name.startswith("."):
+                continue
+            path = os.path.join(dirpath, name)
+            try:
+                st = os.lstat(path)
+            except OSError:
+                continue
+            if stat.S_ISREG(st.st_mode):
+                seen[path] = (st.st_mtime_ns, st.st_size)
+        if len(seen) > MAX_SNAPSHOT_FILES:
+            break
+    return seen
+
+
+def _changed_files(before):
+    after = _snapshot()
+    changed = sorted((p for p, sig in after.items() if before.get(p) != sig), key=lambda p: after[p][0])
+    files, inline_total = [], 0
+    for path in changed[:MAX_FILES_REPORTED]:
+        size = after[path][1]
+        entry = {"path": path, "name": os.path.basename(path), "size": size}
+        # Small files travel inside this reply, saving the caller a download per file.
+        if size <= INLINE_FILE_BYTES and inline_total + size <= INLINE_TOTAL_BYTES:
+            try:
+                with open(path, "rb") as f:
+                    entry["base64"] = base64.b64encode(f.read()).decode("ascii")
+                inline_total += size
+            except OSError:
+                pass
+        files.append(entry)
+    return files, max(0, len(changed) - MAX_FILES_REPORTED)
+
+
+def collect_pending():
+    """After a call that timed out: report what it changed before it was stopped."""
+    before = _state["pending"]
+    _state["pending"] = None
+    if before is None:
+        return {"status": "succeeded", "files": [], "filesNotReported": 0, "figures": []}
+    files, more = _changed_files(before)
+    return {"status": "succeeded", "files": files, "filesNotReported": more, "figures": _figures(set())}
+
+
+# ---- Python ------------------------------------------------------------------------------------------
+
+def _patch_savefig():
+    """Marks figures the user saved, so they are not captured a second time."""
+    if _state["patched"] or "matplotlib.figure" not in sys.modules:
+        return
+    figure_class = sys.modules["matplotlib.figure"].Figure
+    original = figure_class.savefig
+
+    def savefig(self, *args, **kwargs):
+        self._code_interpreter_saved = True
+        return original(self, *args, **kwargs)
+
+    figure_class.savefig = savefig
+    _state["patched"] = True
+
+
+def _figures(changed_images):
+    """Open matplotlib figures as PNGs (then closed, as a notebook does after each cell)."""
+    plt = sys.modules.get("matplotlib.pyplot")
+    if plt is None:
+        return []
+    figures = []
+    try:
+        for number in plt.get_fignums():
+            figure = plt.figure(number)
+            if getattr(figure, "_code_interpreter_saved", False) or (changed_images and not _state["patched"]):
+                continue
+            buffer = io.BytesIO()
+            figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+            figures.append({"name": "figure-%d.png" % number, "base64": base64.b64encode(buffer.getvalue()).decode("ascii")})
+        plt.close("all")
+    except Exception as exc:  # a broken figure must not lose the run's other results
+        figures.append({"name": "figure-error.txt", "error": "%s: %s" % (type(exc).__name__, exc)})
+    return figures
+
+
+def _user_traceback(exc, filename):
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != filename:
+        tb = tb.tb_next
+    return "".join(traceback.format_exception(type(exc), exc, tb))
+
+
+def _on_timeout(signum, frame):
+    raise UserTimeout()
+
+
+def run_python(user_globals, request):
+    code = request["code"]
+    timeout = float(request.get("timeout") or 0)
+    filename = "<code-%d>" % _state["runs"]
+    before = _snapshot()
+    _state["pending"] = before
+    _patch_savefig()
+    reply = {"status": "succeeded", "result": None, "error": None}
+    import linecache
+    linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+    previous = signal.signal(signal.SIGALRM, _on_timeout) if timeout > 0 else None
+    try:
+        try:
+            if timeout > 0:
+                signal.setitimer(signal.ITIMER_REAL, timeout)
+            tree = ast.parse(code, filename, "exec")
+            trailing = None
+            if tree.body and isinstance(tree.body[-1], ast.Expr):
+                trailing = ast.Expression(tree.body.pop().value)
+            exec(compile(tree, filename, "exec"), user_globals)
+            if trailing is not None:
+                value = eval(compile(trailing, filename, "eval"), user_globals)
+                if value is not None:
+                    text = repr(value)
+                    reply["result"] = text[:RESULT_REPR_CHARS]
+                    reply["resultTruncated"] = len(text) > RESULT_REPR_CHARS
+        finally:
+            if timeout > 0:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+    except UserTimeout:
+        reply["status"] = "timedOut"
+        reply["error"] = {"type": "TimeoutError", "message": "The code ran longer than timeoutSeconds (%g s) and was stopped." % timeout}
+    except SyntaxError as exc:
+        reply["status"] = "failed"
+        reply["error"] = {"type": "SyntaxError", "message": "%s (line %s)" % (exc.msg, exc.lineno), "line": exc.lineno}
+        sys.stderr.write("".join(traceback.format_exception_only(type(exc), exc)))
+    except (Exception, SystemExit) as exc:
+        reply["status"] = "failed"
+        reply["error"] = {"type": type(exc).__name__, "message": str(exc)}
+        sys.stderr.write(_user_traceback(exc, filename))
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:
+        pass
+    _patch_savefig()
+    files, more = _changed_files(before)
+    _state["pending"] = None
+    images = [f for f in files if f["name"].lower().endswith(IMAGE_EXTENSIONS)]
+    reply["figures"] = _figures(images)
+    reply["files"] = files
+    reply["filesNotReported"] = more
+    return reply
+
+
+# ---- shell -------------------------------------------------------------------------------------------
+
+class _Capture:
+    """Keeps the first `limit` bytes of a stream and counts the rest, never holding more in memory."""
+
+    def __init__(self, stream, limit):
+        self.head = bytearray()
+        self.total = 0
+        self.limit = limit
+        self.thread = threading.Thread(target=self._pump, args=(stream,), daemon=True)
+        self.thread.start()
+
+    def _pump(self, stream):
+        while True:
+            chunk = stream.read(65536)
+            if not chunk:
+                break
+            self.total += len(chunk)
+            room = self.limit - len(self.head)
+            if room > 0:
+                self.head += chunk[:room]
+        stream.close()
+
+    def text(self):
+        self.thread.join(5)
+        return self.head.decode("utf-8", errors="replace"), self.total > len(self.head)
+
+
+def run_shell(request):
+    timeout = float(request.get("timeout") or 120)
+    limit = int(request.get("maxOutput") or 65536)
+    before = _snapshot()
+    _state["pending"] = before
+    started = time.monotonic()
+    process = subprocess.Popen(["/bin/bash", "-c", request["command"]], cwd=DATA, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    out, err = _Capture(process.stdout, limit), _Capture(process.stderr, limit)
+    timed_out = False
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+    # Whatever the command left running (background jobs, a hung pipe) ends with it.
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except OSError:
+        pass
+    process.wait()
+    stdout, stdout_truncated = out.text()
+    stderr, stderr_truncated = err.text()
+    files, more = _changed_files(before)
+    _state["pending"] = None
+    return {"status": "timedOut" if timed_out else "succeeded", "exitCode": None if timed_out else process.returncode,
+            "stdout": stdout, "stderr": stderr, "stdoutTruncated": stdout_truncated, "stderrTruncated": stderr_truncated,
+            "stdoutBytes": out.total, "stderrBytes": err.total, "durationMs": int((time.monotonic() - started) * 1000),
+            "files": files, "filesNotReported": more, "figures": []}
+
+
+# ---- reading, searching and listing files ------------------------------------------------------------
+
+def _error(kind, message):
+    return {"status": "failed", "error": {"type": kind, "message": message}}
+
+
+def _is_binary(path):
+    with open(path, "rb") as f:
+        return b"\0" in f.read(8192)
+
+
+def read_file(request):
+    path = request["path"]
+    start = max(1, int(request.get("startLine") or 1))
+    max_lines = int(request.get("maxLines") or 2000)
+    max_chars = int(request.get("maxChars") or 200000)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return _error("FileNotFound", "No file %s. List the session's files with ListSessionFiles." % path)
+    if stat.S_ISDIR(st.st_mode):
+        return _error("IsADirectory", "%s is a folder. List it with ListSessionFiles." % path)
+    if _is_binary(path):
+        return _error("BinaryFile", "%s is a binary file (%d bytes); download it with GetSessionFile instead." % (path, st.st_size))
+    lines, chars, number, truncated = [], 0, 0, False
+    with open(path, "r", encoding="utf-8", errors="replace", newline="") as f:
+        for number, line in enumerate(f, 1):
+            if number < start:
+                continue
+            if len(lines) >= max_lines or chars + len(line) > max_chars:
+                truncated = True
+                break
+            lines.append(line)
+            chars += len(line)
+    total_lines = None if truncated else number
+    return {"status": "succeeded", "path": path, "content": "".join(lines), "startLine": start,
+            "endLine": start + len(lines) - 1 if lines else start - 1, "lineCount": len(lines), "totalLines": total_lines,
+            "size": st.st_size, "truncated": truncated}
+
+
+def _walk_files(root, glob):
+    if os.path.isfile(root):
+        yield root
+        return
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            relative = os.path.relpath(path, root)
+            if glob and not (fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(relative, glob)):
+                continue
+            yield path
+
+
+def search_files(request):
+    root = request.get("path") or DATA
+    if not os.path.exists(root):
+        return _error("FileNotFound", "No file or folder %s." % root)
+    try:
+        pattern = re.compile(request["pattern"], re.IGNORECASE if request.get("ignoreCase") else 0)
+    except re.error as exc:
+        return _error("InvalidPattern", "The pattern is not a valid regular expression: %s." % exc)
+    max_results = int(request.get("maxResults") or 100)
+    matches, searched, truncated = [], 0, False
+    for path in _walk_files(root, request.get("glob")):
+        try:
+            if os.path.getsize(path) > 100 * 1024 * 1024 or _is_binary(path):
+                continue
+            searched += 1
+            with open(path, "r", encoding="utf-8", errors="replace") as f:
+                for number, line in enumerate(f, 1):
+                    if pattern.search(line):
+                        if len(matches) >= max_results:
+                            truncated = True
+                            break
+                        text = line.rstrip("\r\n")
+                        matches.append({"path": path, "line": number, "text": text[:500]})
+        except OSError:
+            continue
+        if truncated:
+            break
+    return {"status": "succeeded", "matches": matches, "filesSearched": searched, "truncated": truncated}
+
+
+def list_files(request):
+    root = request.get("path") or DATA
+    recursive = request.get("recursive", True)
+    limit = int(request.get("maxEntries") or 1000)
+    if not os.path.isdir(root):
+        return _error("NotADirectory" if os.path.exists(root) else "FileNotFound", "No folder %s." % root)
+    entries, truncated = [], False
+
+    def describe(path, st, kind):
+        # The content type is added by the caller, from one table for every tool.
+        return {"name": os.path.basename(path), "path": path, "type": kind, "size": st.st_size if kind == "file" else 0,
+                "lastModified": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(st.st_mtime))}
+
+    if recursive:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = os.path.join(dirpath, name)
+                st = os.lstat(path)
+                if len(entries) >= limit:
+                    truncated = True
+                    break
+                entries.append(describe(path, st, "file"))
+            if truncated:
+                break
+    else:
+        for entry in sorted(os.scandir(root), key=lambda e: e.name):
+            if len(entries) >= limit:
+                truncated = True
+                break
+            st = entry.stat(follow_symlinks=False)
+            entries.append(describe(entry.path, st, "directory" if entry.is_dir(follow_symlinks=False) else "file"))
+    return {"status": "succeeded", "path": root, "files": entries, "truncated": truncated}

@@ -1,0 +1,44 @@
+package com.codeinterpreter.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SessionPathsTest {
+    @Test
+    void relativeAndAbsolutePathsInsideMntDataAreAccepted() {
+        assertEquals("/mnt/data/a/b.csv", SessionPaths.resolve("path", "a/b.csv"));
+        assertEquals("/mnt/data/a/b.csv", SessionPaths.resolve("path", "/mnt/data/a/b.csv"));
+        assertEquals("/mnt/data/b.csv", SessionPaths.resolve("path", "a/../b.csv"));
+        assertEquals("/mnt/data", SessionPaths.resolveOrRoot("path", null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"..", "../etc/passwd", "/etc/passwd", "/mnt/database", "/mnt/data/../../etc", "a/../../x"})
+    void pathsOutsideMntDataAreRefused(String path) {
+        ToolException e = assertThrows(ToolException.class, () -> SessionPaths.resolve("path", path));
+        assertEquals(400, e.status());
+        assertTrue(e.getMessage().contains("outside /mnt/data"), e.getMessage());
+    }
+
+    @Test
+    void controlCharactersAndOverlongNamesAreRefused() {
+        assertThrows(ToolException.class, () -> SessionPaths.resolve("path", "a\u0000b"));
+        assertThrows(ToolException.class, () -> SessionPaths.resolve("path", "a\nb"));
+        assertThrows(ToolException.class, () -> SessionPaths.resolve("path", "x".repeat(256)));
+        assertEquals("/mnt/data/" + "x".repeat(255), SessionPaths.resolve("path", "x".repeat(255)));
+        assertThrows(ToolException.class, () -> SessionPaths.resolve("path", "a/".repeat(600)));
+    }
+
+    @Test
+    void downloadNamesArePlainFileNames() {
+        assertEquals("daily_summary.pdf", SessionPaths.fileName("saveAsFilename", " daily_summary.pdf "));
+        for (String bad : new String[] {"a/b.pdf", "..", "a\\b.pdf", "", "x\ty"}) {
+            assertThrows(ToolException.class, () -> SessionPaths.fileName("saveAsFilename", bad), bad);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package com.codeinterpreter.local.host;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.annotation.CustomBinding;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Finds the HTTP-triggered functions in a package by their annotations, the way the Functions Maven
+ * plugin does when it writes {@code function.json}: public methods with {@code @FunctionName} whose
+ * parameter carries {@code @HttpTrigger}. There is no second list of routes to keep in step.
+ *
+ * <p>A {@code @FunctionName} method without an HTTP trigger (an MCP tool, a timer) is not an HTTP function
+ * and is skipped. An HTTP function that needs something the local host cannot give (a {@code @BindingName}
+ * route value, an output binding, a POJO body) fails discovery, so it is found at start and not at the
+ * first request.
+ */
+final class FunctionDiscovery {
+    private static final Logger LOG = Logger.getLogger(FunctionDiscovery.class.getName());
+    private static final String MCP_TOOL_TRIGGER = "mcpToolTrigger";
+
+    private final ClassLoader loader;
+    private final Map<Class<?>, Object> instances = new HashMap<>();
+
+    private FunctionDiscovery(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /**
+     * The HTTP functions of the classes in {@code packagePrefix} and its sub-packages, sorted by route.
+     *
+     * @throws IllegalStateException naming the method and what to change, when a function cannot be
+     *     served or two functions claim the same route and method
+     */
+    static List<HttpFunction> discover(String packagePrefix, ClassLoader loader) {
+        FunctionDiscovery discovery = new FunctionDiscovery(loader);
+        List<HttpFunction> found = new ArrayList<>();
+        for (String className : new ClassFinder(loader).find(packagePrefix)) {
+            Class<?> type = discovery.load(className);
+            if (type == null) {
+                continue;
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                FunctionName name = method.getAnnotation(FunctionName.class);
+                if (name != null && Modifier.isPublic(method.getModifiers())) {
+                    discovery.toFunction(name.value(), method).ifPresent(found::add);
+                }
+            }
+        }
+        found.sort(Comparator.comparing((HttpFunction f) -> f.route().text().toLowerCase(Locale.ROOT)).thenComparing(HttpFunction::name));
+        RouteClashes.check(found);
+        return List.copyOf(found);
+    }
+
+    private Class<?> load(String className) {
+        try {
+            return Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            // A class that cannot load cannot hold a function we could call; say so and go on.
+            LOG.warning("skipping class " + className + ": " + e);
+            return null;
+        }
+    }
+
+    private Optional<HttpFunction> toFunction(String name, Method method) {
+        String where = "Function '" + name + "' (" + method.getDeclaringClass().getName() + "." + method.getName() + ")";
+        Parameter[] parameters = method.getParameters();
+        int triggerIndex = -1;
+        for (int i = 0; i < parameters.length; i++) {
+            if (isMcpToolTrigger(parameters[i])) {
+                LOG.fine(where + " is an MCP tool, not an HTTP function; not served");
+                return Optional.empty();
+            }
+            if (parameters[i].isAnnotationPresent(HttpTrigger.class)) {
+                triggerIndex = i;
+            }
+        }
+        if (triggerIndex < 0) {
+            LOG.fine(where + " has no @HttpTrigger parameter; not served");
+            return Optional.empty();
+        }
+        if (!Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
+            throw new IllegalStateException(where + ": its class must be public for the Functions runtime to call it.");
+        }
+        Parameter triggerParameter = parameters[triggerIndex];
+        if (triggerParameter.getType() != HttpRequestMessage.class) {
+            throw new IllegalStateException(where + ": the @HttpTrigger parameter must be an HttpRequestMessage<T>, was "
+                    + triggerParameter.getParameterizedType().getTypeName() + ".");
+        }
+        BodyType bodyType = BodyType.of(triggerParameter.getParameterizedType()).orElseThrow(() -> new IllegalStateException(
+                where + ": the local Functions host supports request bodies of type " + BodyType.SUPPORTED + ", not "
+                        + triggerParameter.getParameterizedType().getTypeName() + "."));
+        List<HttpFunction.Argument> arguments = new ArrayList<>();
+        for (int i = 0; i < parameters.length; i++) {
+            if (i == triggerIndex) {
+                arguments.add(HttpFunction.Argument.REQUEST);
+            } else if (parameters[i].getType() == ExecutionContext.class && parameters[i].getAnnotations().length == 0) {
+                arguments.add(HttpFunction.Argument.CONTEXT);
+            } else {
+                throw new IllegalStateException(where + " uses an unsupported binding: parameter " + (i + 1) + " ("
+                        + describe(parameters[i]) + "). The local Functions host passes only the @HttpTrigger "
+                        + "HttpRequestMessage and an ExecutionContext; read other values from the request instead.");
+            }
+        }
+        HttpTrigger trigger = triggerParameter.getAnnotation(HttpTrigger.class);
+        String route = trigger.route().isBlank() ? name : trigger.route();
+        Object target = Modifier.isStatic(method.getModifiers()) ? null : instanceOf(method.getDeclaringClass(), where);
+        return Optional.of(new HttpFunction(name, RouteTemplate.parse(route), Set.of(trigger.methods()),
+                trigger.authLevel(), method, target, bodyType, arguments));
+    }
+
+    /** True for a parameter whose annotation is itself marked {@code @CustomBinding(type = "mcpToolTrigger")}. */
+    private static boolean isMcpToolTrigger(Parameter parameter) {
+        for (Annotation a : parameter.getAnnotations()) {
+            CustomBinding binding = a.annotationType().getAnnotation(CustomBinding.class);
+            if (binding != null && binding.type().equalsIgnoreCase(MCP_TOOL_TRIGGER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Parameter parameter) {
+        StringBuilder b = new StringBuilder(parameter.getParameterizedType().getTypeName());
+        for (Annotation a : parameter.getAnnotations()) {
+            b.append(" @").append(a.annotationType().getSimpleName());
+        }
+        return b.toString();
+    }
+
+    /** The one instance of a function class, made with its public no-arg constructor. */
+    private Object instanceOf(Class<?> type, String where) {
+        Object existing = instances.get(type);
+        if (existing != null) {
+            return existing;
+        }
+        Object created;
+        try {
+            created = type.getConstructor().newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(where + ": " + type.getName() + " needs a public no-argument constructor.", e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(where + ": the constructor of " + type.getName() + " threw " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw new IllegalStateException(where + ": creating " + type.getName() + " failed: " + e, e);
+        }
+        instances.put(type, created);
+        return created;
+    }
+}

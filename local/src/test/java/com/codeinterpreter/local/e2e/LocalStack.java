@@ -1,0 +1,133 @@
+package com.codeinterpreter.local.e2e;
+
+import com.codeinterpreter.local.azurite.AzuriteProcess;
+import com.codeinterpreter.local.pool.PoolConfig;
+import com.codeinterpreter.local.pool.PoolServer;
+import com.codeinterpreter.local.sandbox.SandboxLimits;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The whole app on loopback, as {@code scripts/run-local.sh} runs it: Azurite, the local session pool
+ * (real bubblewrap sandboxes) and the functions host in its own JVM, configured only through the app
+ * settings in its environment, as in Azure. Started once per test JVM and stopped when it exits.
+ */
+public final class LocalStack {
+    public static final String POOL_TOKEN = "e2e-pool-token";
+    private static final Pattern LISTENING = Pattern.compile("functions host listening on (http://127\\.0\\.0\\.1:\\d+)/api");
+    private static LocalStack shared;
+
+    public final AzuriteProcess azurite;
+    public final PoolServer pool;
+    private final Process host;
+    public final String baseUrl;
+
+    private LocalStack(AzuriteProcess azurite, PoolServer pool, Process host, String baseUrl) {
+        this.azurite = azurite;
+        this.pool = pool;
+        this.host = host;
+        this.baseUrl = baseUrl;
+    }
+
+    public static synchronized LocalStack shared() {
+        if (shared == null) {
+            shared = start(Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+        }
+        return shared;
+    }
+
+    /** Starts a stack; {@code extraSettings} are added to (or override) the host's app settings. */
+    public static LocalStack start(Map<String, String> extraSettings) {
+        AzuriteProcess azurite = AzuriteProcess.startInMemory(0);
+        PoolServer pool;
+        try {
+            pool = PoolServer.start(new PoolConfig(0, POOL_TOKEN, Duration.ofMinutes(10), 48, 2,
+                    new SandboxLimits(1L << 30, 128, 256L << 20, 512, 64L << 20, 1.0),
+                    Path.of("/var/tmp/code-interpreter-pool-test"), List.of("numpy", "pandas", "matplotlib", "matplotlib.pyplot"), 3600));
+        } catch (IOException e) {
+            azurite.close();
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
+                "SESSION_POOL_ENDPOINT", pool.url(),
+                "SESSION_POOL_TOKEN", POOL_TOKEN,
+                "SESSION_POOL_API_VERSION", "2025-10-02-preview",
+                "SESSION_ID_SECRET", "e2e-secret-0123456789abcdef",
+                "OUTPUTS_STORAGE_CONNECTION_STRING", azurite.connectionString(),
+                "OUTPUTS_CONTAINER", "outputs",
+                "OUTPUTS_LINK_TTL_MINUTES", "30"));
+        settings.putAll(extraSettings);
+        Process host = startHost(settings);
+        return new LocalStack(azurite, pool, host, awaitListening(host));
+    }
+
+    private static Process startHost(Map<String, String> settings) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "com.codeinterpreter.local.host.LocalFunctionsHostMain", "--port", "0")
+                .redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("SESSION_") || k.startsWith("OUTPUTS_"));
+        builder.environment().putAll(settings);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String awaitListening(Process host) {
+        BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> url = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            StringBuilder seen = new StringBuilder();
+            try {
+                for (String line; (line = out.readLine()) != null; ) {
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        url.complete(m.group(1));
+                    } else if (!url.isDone()) {
+                        seen.append(line).append('\n');
+                    }
+                    if (System.getenv("E2E_HOST_LOG") != null || line.contains("SEVERE") || line.contains("Exception")) {
+                        System.err.println("[host] " + line);
+                    }
+                }
+            } catch (IOException e) {
+                // the host ended
+            }
+            url.completeExceptionally(new IllegalStateException("the functions host ended before listening:\n" + seen));
+        }, "e2e-host-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return url.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            host.destroyForcibly();
+            throw new IllegalStateException("the functions host did not start", e);
+        }
+    }
+
+    public void stop() {
+        host.destroy();
+        try {
+            host.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        host.destroyForcibly();
+        pool.close();
+        azurite.close();
+    }
+}

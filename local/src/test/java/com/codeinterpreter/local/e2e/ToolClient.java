@@ -1,0 +1,110 @@
+package com.codeinterpreter.local.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/** Calls the tools over HTTP as an agent does: POST /api/<Tool> with JSON, one sessionId per test. */
+public final class ToolClient {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+    public final String sessionId;
+
+    public ToolClient(String baseUrl) {
+        this(baseUrl, "e2e-" + UUID.randomUUID());
+    }
+
+    public ToolClient(String baseUrl, String sessionId) {
+        this.baseUrl = baseUrl;
+        this.sessionId = sessionId;
+    }
+
+    /** An answer: status and body (JSON when it is JSON). */
+    public record Answer(int status, byte[] body, HttpResponse<byte[]> raw) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + new String(body), e);
+            }
+        }
+
+        public String errorCode() {
+            return json().path("error").path("code").asText();
+        }
+
+        public String errorMessage() {
+            return json().path("error").path("message").asText();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + new String(body);
+        }
+    }
+
+    /** Calls a tool with the given fields plus this client's sessionId. */
+    public Answer call(String tool, ObjectNode fields) {
+        ObjectNode body = fields.deepCopy();
+        if (!body.has("sessionId")) {
+            body.put("sessionId", sessionId);
+        }
+        return post(tool, body.toString(), "application/json");
+    }
+
+    public Answer call(String tool, String... keyValues) {
+        ObjectNode body = JSON.createObjectNode();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            body.put(keyValues[i], keyValues[i + 1]);
+        }
+        return call(tool, body);
+    }
+
+    public Answer post(String tool, String body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/" + tool)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> r = HTTP.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fetches a link as a browser would: no headers, no key. */
+    public static HttpResponse<byte[]> download(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs Python and returns the answer's JSON, failing on anything but 200. */
+    public JsonNode python(String code) {
+        Answer a = call("ExecutePythonCode", "pythonCode", code);
+        if (a.status() != 200) {
+            throw new AssertionError("ExecutePythonCode answered " + a);
+        }
+        return a.json();
+    }
+}
