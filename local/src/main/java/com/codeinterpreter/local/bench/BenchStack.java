@@ -1,0 +1,65 @@
+package com.codeinterpreter.local.bench;
+
+import com.codeinterpreter.local.azurite.AzuriteProcess;
+import com.codeinterpreter.local.pool.PoolConfig;
+import com.codeinterpreter.local.pool.PoolServer;
+import com.codeinterpreter.local.sandbox.SandboxLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Azurite, a local pool and the functions host, as run-local.sh runs them, for one set of measurements. */
+final class BenchStack implements AutoCloseable {
+    static final String TOKEN = "bench-pool-token";
+    static final List<String> PRELOAD = List.of("numpy", "pandas", "matplotlib", "matplotlib.pyplot");
+
+    final AzuriteProcess azurite;
+    final PoolServer pool;
+    final HostProcess host;
+
+    private BenchStack(AzuriteProcess azurite, PoolServer pool, HostProcess host) {
+        this.azurite = azurite;
+        this.pool = pool;
+        this.host = host;
+    }
+
+    static PoolConfig poolConfig(int readyInstances) {
+        return new PoolConfig(0, TOKEN, Duration.ofMinutes(30), 80, readyInstances, SandboxLimits.DEFAULTS,
+                Path.of("/var/tmp/code-interpreter-bench"), PRELOAD, 3600);
+    }
+
+    static BenchStack start(int readyInstances) {
+        AzuriteProcess azurite = AzuriteProcess.startInMemory(0);
+        try {
+            PoolServer pool = PoolServer.start(poolConfig(readyInstances));
+            return new BenchStack(azurite, pool, HostProcess.start(settings(pool.url(), azurite.connectionString()), List.of("-XX:+UseSerialGC")));
+        } catch (IOException e) {
+            azurite.close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, String> settings(String poolUrl, String storage) {
+        return Map.of("SESSION_POOL_ENDPOINT", poolUrl, "SESSION_POOL_TOKEN", TOKEN, "SESSION_POOL_API_VERSION", "2025-10-02-preview",
+                "SESSION_ID_SECRET", "bench-secret-0123456789abcdef", "OUTPUTS_STORAGE_CONNECTION_STRING", storage,
+                "OUTPUTS_CONTAINER", "outputs", "OUTPUTS_LINK_TTL_MINUTES", "60");
+    }
+
+    /** Waits until the pool has {@code n} warm kernels waiting (or a minute has passed). */
+    void awaitWarm(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (pool.warmKernelsAvailable() < n && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() {
+        host.close();
+        pool.close();
+        azurite.close();
+    }
+}

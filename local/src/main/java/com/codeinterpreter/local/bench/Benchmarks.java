@@ -1,0 +1,189 @@
+package com.codeinterpreter.local.bench;
+
+import com.codeinterpreter.local.sandbox.Kernel;
+import com.codeinterpreter.local.sandbox.SandboxHost;
+import com.codeinterpreter.local.sandbox.SandboxLimits;
+import com.codeinterpreter.local.sandbox.SandboxSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code scripts/bench.sh}: measures the figures of BENCHMARKS.md, each beside its reference in the same
+ * run, on the real local stack. A benchmark, not a test: it asserts nothing and only reports.
+ */
+public final class Benchmarks {
+    static final String INCIDENTS_CHART = String.join("\n",
+            "import matplotlib.pyplot as plt", "import numpy as np",
+            "categories = ['Critical', 'High', 'Medium', 'Low']", "counts = [5, 12, 28, 45]",
+            "plt.figure(figsize=(10, 6))", "plt.bar(categories, counts, color=['red', 'orange', 'yellow', 'green'])",
+            "plt.title('Incidents by Severity')", "plt.xlabel('Severity Level')", "plt.ylabel('Count')",
+            "plt.savefig('/mnt/data/incidents_by_severity.png', dpi=150)");
+
+    private final Report report = new Report();
+    private final int iterations;
+
+    private Benchmarks(int iterations) {
+        this.iterations = iterations;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        Path output = Path.of(args.length > 1 ? args[1] : "BENCHMARKS.md");
+        Benchmarks bench = new Benchmarks(iterations);
+        bench.run();
+        bench.report.write(output, "scripts/bench.sh");
+        System.out.println("written to " + output.toAbsolutePath());
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        StartupBench startup = new StartupBench(report);
+        try (BenchStack stack = BenchStack.start(2)) {
+            warmCalls(stack);
+            newSessions(stack, true);
+            chart(stack);
+            new LoadBench(report).run(stack);
+            startup.run(stack);
+        }
+        try (BenchStack cold = BenchStack.start(0)) {
+            newSessions(cold, false);
+        }
+        startup.packageSize();
+    }
+
+    /** (a) warm print(1): full stack, the pool's HTTP API, the raw kernel pipe, and ipykernel. */
+    private void warmCalls(BenchStack stack) throws Exception {
+        Samples full = new Samples(iterations);
+        String session = "bench-warm";
+        for (int i = 0; i < iterations + 300; i++) {
+            long t = System.nanoTime();
+            JsonNode r = Http.tool(stack.host.baseUrl, "ExecutePythonCode", session, "pythonCode", "print(1)");
+            if (i >= 300) {
+                full.add(System.nanoTime() - t);
+            }
+            if (i == 0 && !"1\n".equals(r.path("stdout").asText())) {
+                throw new IllegalStateException("unexpected answer " + r);
+            }
+        }
+        Samples pool = new Samples(iterations);
+        for (int i = 0; i < iterations + 300; i++) {
+            long t = System.nanoTime();
+            Http.poolExecute(stack.pool.url(), "bench-pool-warm", "print(1)");
+            if (i >= 300) {
+                pool.add(System.nanoTime() - t);
+            }
+        }
+        Samples raw = rawKernel();
+        Samples ipy = ipykernel();
+        String floor = "kernel pipe p50 " + Samples.ms(raw.percentileMs(50)) + ", p99 " + Samples.ms(raw.percentileMs(99));
+        report.add("(a) warm `print(1)`, full stack p50", Samples.ms(full.percentileMs(50)),
+                "ipykernel p50 " + Samples.ms(ipy.percentileMs(50)), "< ipykernel p50", full.percentileMs(50) < ipy.percentileMs(50));
+        report.add("(a) warm `print(1)`, full stack p50 minus kernel pipe p50",
+                Samples.ms(full.percentileMs(50) - raw.percentileMs(50)), floor, "<= 2 ms", full.percentileMs(50) - raw.percentileMs(50) <= 2.0);
+        report.add("(a) warm `print(1)`, full stack p99", Samples.ms(full.percentileMs(99)), "ipykernel p99 " + Samples.ms(ipy.percentileMs(99)), "", null);
+        report.add("(a) warm `print(1)`, pool HTTP API p50 / p99", Samples.ms(pool.percentileMs(50)) + " / " + Samples.ms(pool.percentileMs(99)),
+                floor, "", null);
+    }
+
+    private Samples rawKernel() throws Exception {
+        Path dir = Files.createDirectories(Path.of("/var/tmp/code-interpreter-bench/raw-" + ProcessHandle.current().pid()));
+        SandboxHost host = SandboxHost.prepare(dir.resolve("runtime"));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        if (host.switchesUid()) {
+            Files.setAttribute(data, "unix:uid", 199_999);
+            Files.setAttribute(data, "unix:gid", 199_999);
+        }
+        Samples raw = new Samples(iterations);
+        try (Kernel kernel = Kernel.start(host, new SandboxSpec("bench-raw", data, 199_999, SandboxLimits.DEFAULTS, BenchStack.PRELOAD))) {
+            for (int i = 0; i < iterations + 300; i++) {
+                long t = System.nanoTime();
+                kernel.execute("print(1)", 60, 4096);
+                if (i >= 300) {
+                    raw.add(System.nanoTime() - t);
+                }
+            }
+        }
+        return raw;
+    }
+
+    private Samples ipykernel() throws Exception {
+        Path script = Files.createTempFile("ipykernel_rtt", ".py");
+        try (var in = Benchmarks.class.getResourceAsStream("ipykernel_rtt.py")) {
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), Integer.toString(iterations))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        JsonNode result = Http.JSON.readTree(p.getInputStream());
+        p.waitFor(5, TimeUnit.MINUTES);
+        Files.deleteIfExists(script);
+        Samples samples = new Samples(result.path("samples_ms").size());
+        result.path("samples_ms").forEach(v -> samples.add((long) (v.asDouble() * 1e6)));
+        return samples;
+    }
+
+    /** (b) a new session's first result, with ready kernels or without. */
+    private void newSessions(BenchStack stack, boolean ready) throws Exception {
+        int n = 12;
+        Samples full = new Samples(n);
+        Samples pool = new Samples(n);
+        for (int i = 0; i < n; i++) {
+            if (ready) {
+                stack.awaitWarm(2);
+            }
+            long t = System.nanoTime();
+            Http.tool(stack.host.baseUrl, "ExecutePythonCode", "bench-new-" + UUID.randomUUID(), "pythonCode", "print(1)");
+            full.add(System.nanoTime() - t);
+            if (ready) {
+                stack.awaitWarm(2);
+            }
+            t = System.nanoTime();
+            Http.poolExecute(stack.pool.url(), "bench-new-" + UUID.randomUUID(), "print(1)");
+            pool.add(System.nanoTime() - t);
+        }
+        String mode = ready ? "with a ready kernel" : "without a ready kernel (cold start)";
+        report.add("(b) new session's first result " + mode + ", full stack p50", Samples.ms(full.percentileMs(50)),
+                "pool API p50 " + Samples.ms(pool.percentileMs(50)) + ", p99 " + Samples.ms(pool.percentileMs(99)),
+                ready ? "<= 50 ms" : "", ready ? full.percentileMs(50) <= 50 : null);
+    }
+
+    /** (c) the contract's incidents chart, warm, with its PNG copied to Azurite and linked. */
+    private void chart(BenchStack stack) {
+        String session = "bench-chart";
+        Http.tool(stack.host.baseUrl, "ExecutePythonCode", session, "pythonCode", "import matplotlib.pyplot as plt");
+        Samples samples = new Samples(20);
+        Samples kernelOnly = new Samples(20);
+        String url = null;
+        for (int i = 0; i < 23; i++) {
+            long t = System.nanoTime();
+            JsonNode r = Http.tool(stack.host.baseUrl, "ExecutePythonCode", session, "pythonCode", INCIDENTS_CHART);
+            if (i >= 3) {
+                samples.add(System.nanoTime() - t);
+            }
+            url = r.path("files").get(0).path("url").asText();
+            t = System.nanoTime();
+            Http.poolExecute(stack.pool.url(), "bench-chart-pool", INCIDENTS_CHART + "\nplt.close('all')");
+            if (i >= 3) {
+                kernelOnly.add(System.nanoTime() - t);
+            }
+        }
+        byte[] png = Http.get(url);
+        if (png.length < 8 || png[1] != 'P') {
+            throw new IllegalStateException("the chart's link did not serve a PNG");
+        }
+        report.add("(c) incidents chart end to end, warm (PNG in Azurite, link), p50", Samples.ms(samples.percentileMs(50)),
+                "same code via pool API p50 " + Samples.ms(kernelOnly.percentileMs(50)), "<= 300 ms", samples.percentileMs(50) <= 300);
+    }
+
+    static List<String> sessions(String prefix, int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(prefix + i);
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,123 @@
+package com.codeinterpreter.local.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The functions host in its own JVM, configured only by app settings in its environment, as the Functions
+ * runtime runs the app: what the benchmarks measure start time and heap of.
+ */
+final class HostProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("functions host listening on (http://127\\.0\\.0\\.1:\\d+)/api");
+
+    final Process process;
+    final String baseUrl;
+    /** Nanos from the process start to the host's listening line. */
+    final long startedToListeningNanos;
+
+    private HostProcess(Process process, String baseUrl, long startedToListeningNanos) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.startedToListeningNanos = startedToListeningNanos;
+    }
+
+    static HostProcess start(Map<String, String> settings, List<String> jvmOptions) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.codeinterpreter.local.host.LocalFunctionsHostMain",
+                "--port", "0"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(settings);
+        long started = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CompletableFuture<String> url = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        url.complete(m.group(1));
+                    }
+                }
+            } catch (IOException e) {
+                // the host ended
+            }
+            url.completeExceptionally(new IllegalStateException("the functions host ended before listening"));
+        }, "bench-host-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            String base = url.get(60, TimeUnit.SECONDS);
+            return new HostProcess(process, base, System.nanoTime() - started);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the functions host did not start", e);
+        }
+    }
+
+    /** Java heap in use, from the JVM's own tool (after a full GC when {@code collect} is set). */
+    long heapUsedBytes(boolean collect) {
+        if (collect) {
+            jcmd("GC.run");
+        }
+        Matcher m = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        long used = 0;
+        while (m.find()) {
+            used += Long.parseLong(m.group(1)) * 1024;
+            break;
+        }
+        return used;
+    }
+
+    long residentBytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024).findFirst().orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private String jcmd(String command) {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        try {
+            Process p = new ProcessBuilder(jcmd, Long.toString(process.pid()), command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
+    }
+}

@@ -1,0 +1,114 @@
+package com.codeinterpreter.local.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** (d) throughput with 1, 8 and 32 concurrent sessions, and (e) memory: per idle session, the host's heap under load and for 100 MB files. */
+final class LoadBench {
+    private static final long RUN_NANOS = 8_000_000_000L;
+    private final Report report;
+
+    LoadBench(Report report) {
+        this.report = report;
+    }
+
+    void run(BenchStack stack) throws Exception {
+        for (int sessions : new int[] {1, 8, 32}) {
+            throughput(stack, sessions);
+        }
+        idleSessionMemory(stack);
+        largeFiles(stack);
+    }
+
+    private void throughput(BenchStack stack, int sessions) throws Exception {
+        List<String> ids = Benchmarks.sessions("bench-load-" + sessions + "-", sessions);
+        for (String id : ids) {
+            Http.tool(stack.host.baseUrl, "ExecutePythonCode", id, "pythonCode", "print(1)");
+        }
+        AtomicLong calls = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService workers = Executors.newFixedThreadPool(sessions);
+        List<Future<?>> running = new ArrayList<>();
+        long started = System.nanoTime();
+        for (String id : ids) {
+            running.add(workers.submit(() -> {
+                while (!stop.get()) {
+                    Http.tool(stack.host.baseUrl, "ExecutePythonCode", id, "pythonCode", "print(1)");
+                    calls.incrementAndGet();
+                }
+            }));
+        }
+        long maxHeap = 0;
+        while (System.nanoTime() - started < RUN_NANOS) {
+            if (sessions == 32) {
+                maxHeap = Math.max(maxHeap, stack.host.heapUsedBytes(false));
+            }
+            Thread.sleep(500);
+        }
+        stop.set(true);
+        for (Future<?> f : running) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        workers.shutdown();
+        report.add("(d) throughput, " + sessions + " concurrent session" + (sessions > 1 ? "s" : "") + " (`print(1)`, full stack)",
+                String.format("%.0f calls/s", calls.get() / seconds), "", "", null);
+        if (sessions == 32) {
+            report.add("(e) functions host heap in use under the 32-session load (max sampled)", (maxHeap >> 20) + " MiB",
+                    "host RSS " + (stack.host.residentBytes() >> 20) + " MiB", "", null);
+        }
+    }
+
+    private void idleSessionMemory(BenchStack stack) throws Exception {
+        List<String> ids = Benchmarks.sessions("bench-idle-", 8);
+        for (String id : ids) {
+            Http.poolExecute(stack.pool.url(), id, "import pandas, matplotlib.pyplot\nprint(1)");
+        }
+        Thread.sleep(1000);
+        long total = 0;
+        for (String id : ids) {
+            total += stack.pool.residentBytes(id);
+        }
+        long mean = total / ids.size();
+        report.add("(e) resident memory per idle session (sandbox + kernel with the data stack)", (mean >> 20) + " MiB",
+                "mean of " + ids.size() + " sessions", "<= 100 MB", mean <= 100L * 1000 * 1000);
+    }
+
+    /** Heap kept alive (sampled after full collections) while 100 MB moves through the host. */
+    private void largeFiles(BenchStack stack) throws Exception {
+        String session = "bench-large";
+        Http.tool(stack.host.baseUrl, "ExecutePythonCode", session, "pythonCode",
+                "open('/mnt/data/big.bin', 'wb').write(b'0' * (100 * 1024 * 1024))");
+        long persisted = liveGrowth(stack, () -> Http.tool(stack.host.baseUrl, "GetSessionFile", session, "path", "big.bin"));
+        report.add("(e) host heap growth persisting a 100 MB session file to Blob Storage (live, sampled)", (persisted >> 20) + " MiB",
+                "file 100 MiB", "< 64 MB", persisted < 64L * 1000 * 1000);
+        byte[] upload = new byte[100 * 1024 * 1024];
+        long uploaded = liveGrowth(stack, () -> Http.postBytes(stack.host.baseUrl + "/api/UploadFileToSession?path=up.bin&sessionId=" + session, upload));
+        report.add("(e) host heap growth uploading a 100 MB file (live, sampled)", (uploaded >> 20) + " MiB", "file 100 MiB", "", null);
+        report.note("Uploading: the Functions host hands a Java function its HTTP body as one byte array (there are no request "
+                + "streams for Java functions), so an upload's heap growth is at least the file's size; the app adds no copy of its own "
+                + "(the multipart body to the pool is streamed around that array). Persisting outputs and GetSessionFile stream "
+                + "from the session to Blob Storage.");
+    }
+
+    private static long liveGrowth(BenchStack stack, Runnable work) throws Exception {
+        long baseline = stack.host.heapUsedBytes(true);
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicLong peak = new AtomicLong(baseline);
+        Thread sampler = new Thread(() -> {
+            while (!done.get()) {
+                peak.accumulateAndGet(stack.host.heapUsedBytes(true), Math::max);
+            }
+        });
+        sampler.start();
+        work.run();
+        done.set(true);
+        sampler.join();
+        return Math.max(0, peak.get() - baseline);
+    }
+}
