@@ -1,5 +1,6 @@
 package com.codeinterpreter.outputs;
 
+import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
@@ -131,6 +132,32 @@ public final class OutputStore {
         BlobServiceSasSignatureValues terms = readOnlyTerms(blob, expiry, type, disposition);
         String sas = call("sign a link to '" + blobName + "'", () -> signer.sign(blob, terms));
         return new StoredOutput(downloadName, blobName, size, type, readableUrl(blob) + "?" + sas, expiry.toInstant());
+    }
+
+    /**
+     * Records that a session has started in the session's prefix, and says whether one had started there
+     * before: a "new" session whose prefix already has a record is one that expired (the pool deleted it
+     * with its files) and was created again. One request; only called when a call meets a fresh interpreter.
+     *
+     * @throws OutputStoreException when Blob Storage fails
+     */
+    public boolean recordSessionStart(String sessionPrefix) {
+        ensureContainer();
+        BlobClient marker = container.getBlobClient(sessionPrefix + "/.session");
+        BinaryData now = BinaryData.fromString(clock.instant().toString());
+        try {
+            marker.upload(now, false);
+            return false;
+        } catch (BlobStorageException e) {
+            if (!BlobErrorCode.BLOB_ALREADY_EXISTS.equals(e.getErrorCode())) {
+                throw OutputStoreException.because("record a session start", container.getAccountUrl(), e);
+            }
+        }
+        call("record a session start", () -> {
+            marker.upload(now, true);
+            return null;
+        });
+        return true;
     }
 
     private void upload(BlobClient blob, InputStream content, String type, String disposition) {

@@ -32,6 +32,10 @@ final class ExecutionReports {
             notes.add(reply.path("filesNotReported").asInt() + " more changed files were not copied; list them with ListSessionFiles "
                     + "and fetch them with GetSessionFile.");
         }
+        String session = box.ledger().state(identifier, reply);
+        if (SessionLedger.note(session) != null) {
+            notes.add(SessionLedger.note(session));
+        }
         List<OutputFile> files = box.publisher().publish(identifier, execution.executionId(), reply);
         noteMissingLinks(files, notes);
         JsonNode error = reply.path("error");
@@ -40,7 +44,7 @@ final class ExecutionReports {
                 stderr.truncated(), reply.path("result").isTextual() ? reply.path("result").asText() : null,
                 shell && exitCode.isInt() ? exitCode.asInt() : null, files, Markdown.of(files), elapsed(startedNanos),
                 error.isObject() ? new ExecutionResponse.ErrorInfo(error.path("type").asText(), error.path("message").asText()) : null,
-                execution.executionId(), reply.path("kernelFresh").asBoolean() ? Boolean.TRUE : null, notes.isEmpty() ? null : notes,
+                execution.executionId(), session.equals("continued") ? null : session, notes.isEmpty() ? null : notes,
                 null, null);
     }
 
@@ -60,8 +64,7 @@ final class ExecutionReports {
                 boolean timedOut = execution.errorCode() != null && execution.errorCode().toLowerCase().contains("timeout");
                 status = timedOut ? "timedOut" : "failed";
                 error = new ExecutionResponse.ErrorInfo(timedOut ? "TimeoutError" : "InterpreterRestarted", execution.errorMessage());
-                notes.add("The session's Python process was restarted: variables and imports from earlier calls are gone; files in "
-                        + "/mnt/data are kept.");
+                notes.add(SessionLedger.RESTARTED_NOTE);
             }
             default -> {
                 status = "failed";

@@ -12,8 +12,8 @@ import java.util.List;
  * @param files            what the call created or changed under /mnt/data, and captured figures, with links
  * @param markdown         images inline and other files as links, ready to show
  * @param error            what went wrong, when status is not succeeded
- * @param freshInterpreter true when this call ran in a new Python process: a new session, or one whose
- *                         earlier variables were lost (expired or restarted); files may be gone too
+ * @param sessionState     absent when the call continued the session; else {@code new}, {@code restarted}
+ *                         (variables lost, files kept) or {@code expired} (idle too long: files and variables gone)
  * @param notes            anything else the caller should know (truncation, state loss, links not made)
  * @param url              GeneratePdfReport: the PDF's link; {@code fileName} is its download name
  */
@@ -31,7 +31,7 @@ public record ExecutionResponse(
         Long durationMs,
         ErrorInfo error,
         String executionId,
-        Boolean freshInterpreter,
+        String sessionState,
         List<String> notes,
         String url,
         String fileName) {
@@ -43,6 +43,6 @@ public record ExecutionResponse(
 
     ExecutionResponse withPdf(String status, ErrorInfo error, String url, String fileName, List<String> notes) {
         return new ExecutionResponse(status, stdout, stderr, stdoutTruncated, stderrTruncated, result, exitCode, files, markdown,
-                durationMs, error, executionId, freshInterpreter, notes, url, fileName);
+                durationMs, error, executionId, sessionState, notes, url, fileName);
     }
 }

@@ -23,9 +23,14 @@ final class FileQueryTools {
                     + call.execution().state() + (call.execution().errorMessage() == null ? "" : ": " + call.execution().errorMessage())
                     + "). Retry; if it persists, narrow the path or pattern.");
         }
+        String session = box.ledger().state(box.identifier(key), reply);
         if (!"succeeded".equals(reply.path("status").asText())) {
             String type = reply.path("error").path("type").asText();
             String message = reply.path("error").path("message").asText();
+            if (session.equals("expired") || session.equals("new")) {
+                message += session.equals("expired") ? " " + SessionLedger.EXPIRED_NOTE
+                        : " This session is new: it has no files until you upload or create them.";
+            }
             int status = switch (type) {
                 case "FileNotFound" -> 404;
                 case "BinaryFile" -> 415;
@@ -34,7 +39,10 @@ final class FileQueryTools {
             throw new ToolException(status, type, message);
         }
         ObjectNode result = ((ObjectNode) reply).deepCopy();
-        result.remove(java.util.List.of("ci", "op", "kernelFresh", "status"));
+        result.remove(java.util.List.of("ci", "op", "kernelFresh", "status", "sessionState"));
+        if (!session.equals("continued")) {
+            result.put("sessionState", session);
+        }
         return result;
     }
 }

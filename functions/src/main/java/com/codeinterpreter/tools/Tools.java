@@ -22,7 +22,7 @@ public final class Tools {
      *                touches Blob Storage, and a misconfigured store fails only the links, not the call)
      */
     public Tools(SessionIdentity identity, SessionPoolClient client, Supplier<OutputStore> outputs) {
-        Toolbox box = new Toolbox(identity, new SessionRunner(client), new OutputPublisher(outputs, client));
+        Toolbox box = new Toolbox(identity, new SessionRunner(client), new OutputPublisher(outputs, client), new SessionLedger(outputs));
         this.executePythonCode = new ExecutePythonCodeTool(box);
         this.generatePdfReport = new GeneratePdfReportTool(box, executePythonCode);
         this.runShellCommand = new RunShellCommandTool(box);

@@ -23,6 +23,8 @@ import time
 import traceback
 
 DATA = "/mnt/data"
+# Marks a session's folder: present in a fresh interpreter, the session's files outlived its interpreter.
+SESSION_MARKER = DATA + "/.code-interpreter/session"
 MAX_FILES_REPORTED = 50
 INLINE_FILE_BYTES = 512 * 1024
 INLINE_TOTAL_BYTES = 4 * 1024 * 1024
@@ -57,12 +59,26 @@ def dispatch(user_globals, request_json):
     else:
         reply = {"status": "failed", "error": {"type": "ValueError", "message": "unknown operation " + op}}
     reply["kernelFresh"] = fresh
+    reply["sessionState"] = _session_state() if fresh else "continued"
     reply["op"] = op
     # What the caller asked to be handed back with the reply (for example a PDF's names on an async call).
     if "echo" in request:
         reply["echo"] = request["echo"]
     reply["ci"] = 1
     return json.dumps(reply, separators=(",", ":"))
+
+
+def _session_state():
+    """'restarted' when the folder was set up by an earlier interpreter (variables lost, files kept), else 'new'."""
+    if os.path.exists(SESSION_MARKER):
+        return "restarted"
+    try:
+        os.makedirs(os.path.dirname(SESSION_MARKER), exist_ok=True)
+        with open(SESSION_MARKER, "w") as f:
+            f.write(str(time.time()))
+    except OSError:
+        pass
+    return "new"
 
 
 # ---- files created or changed by a call -------------------------------------------------------------
@@ -376,7 +392,7 @@ def list_files(request):
 
     if recursive:
         for dirpath, dirnames, filenames in os.walk(root):
-            dirnames.sort()
+            dirnames[:] = sorted(d for d in dirnames if os.path.join(dirpath, d) != os.path.dirname(SESSION_MARKER))
             for name in sorted(filenames):
                 path = os.path.join(dirpath, name)
                 st = os.lstat(path)
@@ -388,6 +404,8 @@ def list_files(request):
                 break
     else:
         for entry in sorted(os.scandir(root), key=lambda e: e.name):
+            if entry.path == os.path.dirname(SESSION_MARKER):
+                continue
             if len(entries) >= limit:
                 truncated = True
                 break
