@@ -1,5 +1,7 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.tools.GeneratePdfReportTool;
 import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
@@ -10,18 +12,17 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
 /** POST /api/GeneratePdfReport: runs Python that writes a PDF and returns its download link. */
 public final class GeneratePdfReportFunction {
-    static final Set<String> FIELDS = Set.of("pythonCode", "expectedOutputFilename", "saveAsFilename", "timeoutSeconds");
+    static final ToolDefinition TOOL = ToolCatalog.GENERATE_PDF_REPORT;
 
     @FunctionName("GeneratePdfReport")
     public HttpResponseMessage run(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "GeneratePdfReport",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, "GeneratePdfReport", FIELDS, (body, session) ->
+        return ToolEndpoint.handle(request, context, TOOL, (body, session) ->
                 App.tools().generatePdfReport.run(session, new GeneratePdfReportTool.Request(body.requiredString("pythonCode"),
                         SessionPaths.resolve("expectedOutputFilename", body.requiredString("expectedOutputFilename")),
                         SessionPaths.fileName("saveAsFilename", body.requiredString("saveAsFilename")),

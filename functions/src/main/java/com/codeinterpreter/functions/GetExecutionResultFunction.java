@@ -1,5 +1,7 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.tools.GetExecutionResultTool;
 import com.codeinterpreter.tools.SessionKey;
 import com.microsoft.azure.functions.ExecutionContext;
@@ -10,14 +12,13 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * GET or POST /api/GetExecutionResult: the result of a long call that answered 202 ({@code executionId}
  * and the same {@code sessionId}, in the query or a JSON body). Answers 202 again while it runs.
  */
 public final class GetExecutionResultFunction {
-    static final Set<String> FIELDS = Set.of("executionId");
+    static final ToolDefinition TOOL = ToolCatalog.GET_EXECUTION_RESULT;
 
     @FunctionName("GetExecutionResult")
     public HttpResponseMessage run(
@@ -26,12 +27,12 @@ public final class GetExecutionResultFunction {
             final ExecutionContext context) {
         String fromQuery = request.getQueryParameters().get("executionId");
         if (fromQuery != null || request.getBody().map(b -> b.length == 0).orElse(true)) {
-            return ToolEndpoint.respond(request, context, "GetExecutionResult", () -> {
+            return ToolEndpoint.respond(request, context, TOOL.name(), () -> {
                 SessionKey session = new SessionKey(Caller.of(request.getHeaders(), App.settings()), request.getQueryParameters().get("sessionId"));
                 return App.tools().getExecutionResult.run(session, new GetExecutionResultTool.Request(fromQuery));
             });
         }
-        return ToolEndpoint.handle(request, context, "GetExecutionResult", FIELDS, (body, session) ->
+        return ToolEndpoint.handle(request, context, TOOL, (body, session) ->
                 App.tools().getExecutionResult.run(session, new GetExecutionResultTool.Request(body.requiredString("executionId"))));
     }
 }

@@ -1,5 +1,7 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.tools.GetSessionFileTool;
 import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
@@ -10,18 +12,17 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
 /** POST /api/GetSessionFile: an expiring download link to a session file. */
 public final class GetSessionFileFunction {
-    static final Set<String> FIELDS = Set.of("path", "saveAsFilename");
+    static final ToolDefinition TOOL = ToolCatalog.GET_SESSION_FILE;
 
     @FunctionName("GetSessionFile")
     public HttpResponseMessage run(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "GetSessionFile",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, "GetSessionFile", FIELDS, (body, session) ->
+        return ToolEndpoint.handle(request, context, TOOL, (body, session) ->
                 App.tools().getSessionFile.run(session, new GetSessionFileTool.Request(SessionPaths.resolve("path", body.requiredString("path")),
                         body.optionalString("saveAsFilename") == null ? null : SessionPaths.fileName("saveAsFilename", body.optionalString("saveAsFilename")))));
     }

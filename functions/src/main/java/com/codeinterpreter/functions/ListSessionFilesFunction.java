@@ -1,5 +1,7 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.tools.ListSessionFilesTool;
 import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
@@ -10,19 +12,19 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
 /** POST /api/ListSessionFiles: the session's files with their metadata. */
 public final class ListSessionFilesFunction {
-    static final Set<String> FIELDS = Set.of("path", "recursive");
+    static final ToolDefinition TOOL = ToolCatalog.LIST_SESSION_FILES;
 
     @FunctionName("ListSessionFiles")
     public HttpResponseMessage run(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "ListSessionFiles",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, "ListSessionFiles", FIELDS, (body, session) ->
+        return ToolEndpoint.handle(request, context, TOOL, (body, session) ->
                 App.tools().listSessionFiles.run(session, new ListSessionFilesTool.Request(
-                        SessionPaths.resolveOrRoot("path", body.optionalString("path")), !Boolean.FALSE.equals(body.optionalBoolean("recursive")))));
+                        SessionPaths.resolveOrRoot("path", body.optionalString("path")),
+                        Optional.ofNullable(body.optionalBoolean("recursive")).orElse(ListSessionFilesTool.DEFAULT_RECURSIVE))));
     }
 }

@@ -1,5 +1,7 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.tools.ReadSessionFileTool;
 import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
@@ -10,19 +12,18 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
 /** POST /api/ReadSessionFile: a text file's lines from /mnt/data. */
 public final class ReadSessionFileFunction {
-    static final Set<String> FIELDS = Set.of("path", "startLine", "maxLines");
+    static final ToolDefinition TOOL = ToolCatalog.READ_SESSION_FILE;
 
     @FunctionName("ReadSessionFile")
     public HttpResponseMessage run(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "ReadSessionFile",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, "ReadSessionFile", FIELDS, (body, session) ->
+        return ToolEndpoint.handle(request, context, TOOL, (body, session) ->
                 App.tools().readSessionFile.run(session, new ReadSessionFileTool.Request(SessionPaths.resolve("path", body.requiredString("path")),
-                        body.optionalInt("startLine", 1), body.optionalInt("maxLines", ReadSessionFileTool.DEFAULT_MAX_LINES))));
+                        body.optionalInt("startLine", ReadSessionFileTool.DEFAULT_START_LINE), body.optionalInt("maxLines", ReadSessionFileTool.DEFAULT_MAX_LINES))));
     }
 }

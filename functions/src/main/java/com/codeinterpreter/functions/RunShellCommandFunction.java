@@ -1,5 +1,7 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.tools.RunShellCommandTool;
 import com.codeinterpreter.tools.ToolException;
 import com.microsoft.azure.functions.ExecutionContext;
@@ -10,18 +12,17 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
 /** POST /api/RunShellCommand: runs a bash command in /mnt/data of the caller's session. */
 public final class RunShellCommandFunction {
-    static final Set<String> FIELDS = Set.of("command", "explanation", "isBackground", "timeoutSeconds");
+    static final ToolDefinition TOOL = ToolCatalog.RUN_SHELL_COMMAND;
 
     @FunctionName("RunShellCommand")
     public HttpResponseMessage run(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "RunShellCommand",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, "RunShellCommand", FIELDS, (body, session) ->
+        return ToolEndpoint.handle(request, context, TOOL, (body, session) ->
                 App.tools().runShellCommand.run(session, new RunShellCommandTool.Request(body.requiredString("command"),
                         body.optionalString("explanation"), foreground(body).optionalInt("timeoutSeconds", RunShellCommandTool.DEFAULT_TIMEOUT))));
     }

@@ -1,5 +1,7 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.tools.SearchSessionFilesTool;
 import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
@@ -10,18 +12,17 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
 /** POST /api/SearchSessionFiles: grep-style search of the session's text files. */
 public final class SearchSessionFilesFunction {
-    static final Set<String> FIELDS = Set.of("pattern", "path", "glob", "ignoreCase", "maxResults");
+    static final ToolDefinition TOOL = ToolCatalog.SEARCH_SESSION_FILES;
 
     @FunctionName("SearchSessionFiles")
     public HttpResponseMessage run(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "SearchSessionFiles",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, "SearchSessionFiles", FIELDS, (body, session) ->
+        return ToolEndpoint.handle(request, context, TOOL, (body, session) ->
                 App.tools().searchSessionFiles.run(session, new SearchSessionFilesTool.Request(body.requiredString("pattern"),
                         SessionPaths.resolveOrRoot("path", body.optionalString("path")), body.optionalString("glob"),
                         Boolean.TRUE.equals(body.optionalBoolean("ignoreCase")),

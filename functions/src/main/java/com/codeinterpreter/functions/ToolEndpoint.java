@@ -1,5 +1,6 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.sessions.SessionPoolException;
 import com.codeinterpreter.tools.Accepted;
 import com.codeinterpreter.tools.SessionKey;
@@ -12,9 +13,7 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatusType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 
 /**
@@ -23,9 +22,6 @@ import java.util.logging.Level;
  * 4xx for a bad request with a message that says how to fix it, 502/503 when the session pool failed.
  */
 final class ToolEndpoint {
-    /** Every tool takes these besides its own parameters. */
-    static final Set<String> COMMON_FIELDS = Set.of("sessionId");
-
     private ToolEndpoint() {
     }
 
@@ -35,12 +31,11 @@ final class ToolEndpoint {
         Object run(RequestBody body, SessionKey session);
     }
 
-    static HttpResponseMessage handle(HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context, String tool,
-                                      Set<String> fields, Call call) {
-        return respond(request, context, tool, () -> {
-            Set<String> all = new HashSet<>(fields);
-            all.addAll(COMMON_FIELDS);
-            RequestBody body = RequestBody.parse(request.getBody().orElse(null), tool, all);
+    /** Parses the JSON body, accepting the fields the catalog lists for the tool, and runs the call. */
+    static HttpResponseMessage handle(HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context, ToolDefinition tool,
+                                      Call call) {
+        return respond(request, context, tool.name(), () -> {
+            RequestBody body = RequestBody.parse(request.getBody().orElse(null), tool.name(), tool.acceptedFields());
             SessionKey session = new SessionKey(Caller.of(request.getHeaders(), App.settings()), body.optionalString("sessionId"));
             return call.run(body, session);
         });

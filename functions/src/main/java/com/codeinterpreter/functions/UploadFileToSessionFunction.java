@@ -1,5 +1,7 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.tools.SessionKey;
 import com.codeinterpreter.tools.SessionPaths;
 import com.codeinterpreter.tools.ToolException;
@@ -14,7 +16,6 @@ import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * POST /api/UploadFileToSession: JSON {@code {path, content}} for text or {@code {path, contentBase64}}
@@ -22,7 +23,7 @@ import java.util.Set;
  * (and {@code ?sessionId=}). At most 100 MB: the Functions host's limit for one request.
  */
 public final class UploadFileToSessionFunction {
-    static final Set<String> FIELDS = Set.of("path", "content", "contentBase64");
+    static final ToolDefinition TOOL = ToolCatalog.UPLOAD_FILE_TO_SESSION;
 
     @FunctionName("UploadFileToSession")
     public HttpResponseMessage run(
@@ -31,9 +32,9 @@ public final class UploadFileToSessionFunction {
             final ExecutionContext context) {
         String contentType = Optional.ofNullable(Caller.header(request.getHeaders(), "content-type")).orElse("");
         if (contentType.toLowerCase().startsWith("application/octet-stream")) {
-            return ToolEndpoint.respond(request, context, "UploadFileToSession", () -> raw(request));
+            return ToolEndpoint.respond(request, context, TOOL.name(), () -> raw(request));
         }
-        return ToolEndpoint.handle(request, context, "UploadFileToSession", FIELDS, (body, session) ->
+        return ToolEndpoint.handle(request, context, TOOL, (body, session) ->
                 App.tools().uploadFileToSession.run(session, new UploadFileToSessionTool.Request(
                         SessionPaths.resolve("path", body.requiredString("path")), content(body))));
     }
