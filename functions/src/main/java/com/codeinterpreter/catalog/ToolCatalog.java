@@ -24,8 +24,8 @@ import java.util.List;
 public final class ToolCatalog {
     /** Parameters every tool takes besides its own. */
     public static final List<ToolParameter> COMMON = List.of(
-            string("sessionId", "Your conversation or thread id: calls with the same sessionId share one sandbox session "
-                    + "(files in /mnt/data and Python variables). Without it, calls share one default session")
+            string("sessionId", "Your conversation or thread id; calls with the same sessionId share one sandbox session "
+                    + "(files in /mnt/data, Python variables), and calls without one share a default session")
                     .maxLength(SessionKey.MAX_SESSION_ID));
 
     public static final ToolDefinition EXECUTE_PYTHON_CODE = new ToolDefinition("ExecutePythonCode", ToolDescriptions.EXECUTE_PYTHON_CODE,
@@ -35,14 +35,14 @@ public final class ToolCatalog {
 
     public static final ToolDefinition GENERATE_PDF_REPORT = new ToolDefinition("GeneratePdfReport", ToolDescriptions.GENERATE_PDF_REPORT,
             List.of(string("pythonCode", "Python code that creates a PDF file").asRequired().maxLength(ExecutePythonCodeTool.MAX_CODE_CHARS),
-                    path("expectedOutputFilename", "Path where the code saves the PDF, relative to /mnt/data "
-                            + "(for example report.pdf)").asRequired(),
-                    string("saveAsFilename", "Download filename (for example daily_summary.pdf)").asRequired().maxLength(SessionPaths.MAX_NAME),
+                    path("expectedOutputFilename", "Path where the code saves the PDF, relative to /mnt/data, "
+                            + "for example report.pdf").asRequired(),
+                    string("saveAsFilename", "Download filename, for example daily_summary.pdf").asRequired().maxLength(SessionPaths.MAX_NAME),
                     timeout(GeneratePdfReportTool.DEFAULT_TIMEOUT, ExecutePythonCodeTool.MAX_TIMEOUT)),
             true, Answer.EXECUTION, List.of());
 
     public static final ToolDefinition RUN_SHELL_COMMAND = new ToolDefinition("RunShellCommand", ToolDescriptions.RUN_SHELL_COMMAND,
-            List.of(string("command", "Shell command to run (bash, in /mnt/data)").asRequired().maxLength(RunShellCommandTool.MAX_COMMAND_CHARS),
+            List.of(string("command", "Shell command to run, with bash in /mnt/data").asRequired().maxLength(RunShellCommandTool.MAX_COMMAND_CHARS),
                     string("explanation", "Description to log with the command"),
                     bool("isBackground", "Must be false: background jobs are not supported").withDefault(false),
                     timeout(RunShellCommandTool.DEFAULT_TIMEOUT, RunShellCommandTool.MAX_TIMEOUT)),
@@ -54,23 +54,23 @@ public final class ToolCatalog {
                             .atLeast(1),
                     integer("maxLines", "Most lines to return").withDefault(ReadSessionFileTool.DEFAULT_MAX_LINES)
                             .range(1, ReadSessionFileTool.MAX_LINES)),
-            true, Answer.FILE_TEXT, List.of(404, 415));
+            true, Answer.FILE_TEXT, List.of(404, 415, 504));
 
     public static final ToolDefinition SEARCH_SESSION_FILES = new ToolDefinition("SearchSessionFiles", ToolDescriptions.SEARCH_SESSION_FILES,
-            List.of(string("pattern", "Regular expression to search for, grep -E style (for example ERROR|WARN)").asRequired()
+            List.of(string("pattern", "Regular expression to search for, grep -E style, for example ERROR|WARN").asRequired()
                             .maxLength(SearchSessionFilesTool.MAX_PATTERN_CHARS),
                     path("path", "File or folder to search").withDefault(SessionPaths.ROOT),
-                    string("glob", "Search only files whose name matches this pattern (for example *.log)")
+                    string("glob", "Search only files whose name matches this pattern, for example *.log")
                             .maxLength(SearchSessionFilesTool.MAX_GLOB_CHARS),
                     bool("ignoreCase", "Match regardless of case").withDefault(false),
                     integer("maxResults", "Most matching lines to return").withDefault(SearchSessionFilesTool.DEFAULT_MAX_RESULTS)
                             .range(1, SearchSessionFilesTool.MAX_RESULTS)),
-            true, Answer.SEARCH_MATCHES, List.of(404));
+            true, Answer.SEARCH_MATCHES, List.of(404, 504));
 
     public static final ToolDefinition LIST_SESSION_FILES = new ToolDefinition("ListSessionFiles", ToolDescriptions.LIST_SESSION_FILES,
             List.of(path("path", "Folder to list").withDefault(SessionPaths.ROOT),
                     bool("recursive", "Include the files in sub-folders").withDefault(ListSessionFilesTool.DEFAULT_RECURSIVE)),
-            true, Answer.FILE_LIST, List.of(404));
+            true, Answer.FILE_LIST, List.of(404, 504));
 
     public static final ToolDefinition GET_SESSION_FILE = new ToolDefinition("GetSessionFile", ToolDescriptions.GET_SESSION_FILE,
             List.of(path("path", "File to download, relative to /mnt/data or absolute inside it").asRequired(),
@@ -78,7 +78,7 @@ public final class ToolCatalog {
             true, Answer.FILE_LINK, List.of(404));
 
     public static final ToolDefinition UPLOAD_FILE_TO_SESSION = new ToolDefinition("UploadFileToSession", ToolDescriptions.UPLOAD_FILE_TO_SESSION,
-            List.of(path("path", "Where to store the file, relative to /mnt/data (for example data/input.csv)").asRequired(),
+            List.of(path("path", "Where to store the file, relative to /mnt/data, for example data/input.csv").asRequired(),
                     string("content", "The file's text, stored as UTF-8; give this or contentBase64"),
                     string("contentBase64", "The file's bytes, base64-encoded; give this or content")),
             true, Answer.STORED_FILE, List.of(413));

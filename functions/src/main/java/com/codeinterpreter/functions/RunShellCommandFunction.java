@@ -2,7 +2,9 @@ package com.codeinterpreter.functions;
 
 import com.codeinterpreter.catalog.ToolCatalog;
 import com.codeinterpreter.catalog.ToolDefinition;
+import com.codeinterpreter.catalog.ToolDescriptions;
 import com.codeinterpreter.tools.RunShellCommandTool;
+import com.codeinterpreter.tools.SessionKey;
 import com.codeinterpreter.tools.ToolException;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
@@ -13,7 +15,7 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
 
-/** POST /api/RunShellCommand: runs a bash command in /mnt/data of the caller's session. */
+/** POST /api/RunShellCommand, and the MCP tool RunShellCommand: runs a bash command in /mnt/data of the caller's session. */
 public final class RunShellCommandFunction {
     static final ToolDefinition TOOL = ToolCatalog.RUN_SHELL_COMMAND;
 
@@ -22,9 +24,20 @@ public final class RunShellCommandFunction {
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "RunShellCommand",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, TOOL, (body, session) ->
-                App.tools().runShellCommand.run(session, new RunShellCommandTool.Request(body.requiredString("command"),
-                        body.optionalString("explanation"), foreground(body).optionalInt("timeoutSeconds", RunShellCommandTool.DEFAULT_TIMEOUT))));
+        return ToolEndpoint.handle(request, context, TOOL, RunShellCommandFunction::call);
+    }
+
+    @FunctionName("RunShellCommandMcp")
+    public String mcp(
+            @McpTool(name = "invocation", toolName = "RunShellCommand", description = ToolDescriptions.RUN_SHELL_COMMAND,
+                    toolProperties = McpToolProperties.RUN_SHELL_COMMAND) String invocation,
+            final ExecutionContext context) {
+        return McpToolEndpoint.handle(invocation, context, TOOL, RunShellCommandFunction::call);
+    }
+
+    private static Object call(RequestBody body, SessionKey session) {
+        return App.tools().runShellCommand.run(session, new RunShellCommandTool.Request(body.requiredString("command"),
+                body.optionalString("explanation"), foreground(body).optionalInt("timeoutSeconds", RunShellCommandTool.DEFAULT_TIMEOUT)));
     }
 
     /** The contract: isBackground must be false; background jobs would outlive the call and its output. */

@@ -2,6 +2,7 @@ package com.codeinterpreter.functions;
 
 import com.codeinterpreter.catalog.ToolCatalog;
 import com.codeinterpreter.catalog.ToolDefinition;
+import com.codeinterpreter.catalog.ToolDescriptions;
 import com.codeinterpreter.tools.SessionKey;
 import com.codeinterpreter.tools.SessionPaths;
 import com.codeinterpreter.tools.ToolException;
@@ -18,9 +19,10 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * POST /api/UploadFileToSession: JSON {@code {path, content}} for text or {@code {path, contentBase64}}
- * for bytes, or the raw bytes with {@code Content-Type: application/octet-stream} and {@code ?path=}
- * (and {@code ?sessionId=}). At most 100 MB: the Functions host's limit for one request.
+ * POST /api/UploadFileToSession, and the MCP tool UploadFileToSession: JSON {@code {path, content}} for
+ * text or {@code {path, contentBase64}} for bytes, or (HTTP only) the raw bytes with {@code Content-Type:
+ * application/octet-stream} and {@code ?path=} (and {@code ?sessionId=}). At most 100 MB: the Functions
+ * host's limit for one request.
  */
 public final class UploadFileToSessionFunction {
     static final ToolDefinition TOOL = ToolCatalog.UPLOAD_FILE_TO_SESSION;
@@ -34,9 +36,20 @@ public final class UploadFileToSessionFunction {
         if (contentType.toLowerCase().startsWith("application/octet-stream")) {
             return ToolEndpoint.respond(request, context, TOOL.name(), () -> raw(request));
         }
-        return ToolEndpoint.handle(request, context, TOOL, (body, session) ->
-                App.tools().uploadFileToSession.run(session, new UploadFileToSessionTool.Request(
-                        SessionPaths.resolve("path", body.requiredString("path")), content(body))));
+        return ToolEndpoint.handle(request, context, TOOL, UploadFileToSessionFunction::call);
+    }
+
+    @FunctionName("UploadFileToSessionMcp")
+    public String mcp(
+            @McpTool(name = "invocation", toolName = "UploadFileToSession", description = ToolDescriptions.UPLOAD_FILE_TO_SESSION,
+                    toolProperties = McpToolProperties.UPLOAD_FILE_TO_SESSION) String invocation,
+            final ExecutionContext context) {
+        return McpToolEndpoint.handle(invocation, context, TOOL, UploadFileToSessionFunction::call);
+    }
+
+    private static Object call(RequestBody body, SessionKey session) {
+        return App.tools().uploadFileToSession.run(session, new UploadFileToSessionTool.Request(
+                SessionPaths.resolve("path", body.requiredString("path")), content(body)));
     }
 
     private static Object raw(HttpRequestMessage<Optional<byte[]>> request) {
