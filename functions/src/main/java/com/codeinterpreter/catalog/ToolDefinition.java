@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * One tool as agents see it, over HTTP and over MCP alike: its name, what it does, its own parameters
@@ -51,7 +52,7 @@ public record ToolDefinition(String name, String description, List<ToolParameter
 
     /** The tool's own parameters followed by the common ones. */
     public List<ToolParameter> allParameters() {
-        return java.util.stream.Stream.concat(parameters.stream(), ToolCatalog.COMMON.stream()).toList();
+        return Stream.concat(parameters.stream(), ToolCatalog.COMMON.stream()).toList();
     }
 
     /** The names a request may carry: the tool's own parameters and the common ones. */

@@ -36,7 +36,8 @@ public final class GetSessionFileFunction {
     }
 
     private static Object call(RequestBody body, SessionKey session) {
+        String saveAs = body.optionalString("saveAsFilename");
         return App.tools().getSessionFile.run(session, new GetSessionFileTool.Request(SessionPaths.resolve("path", body.requiredString("path")),
-                body.optionalString("saveAsFilename") == null ? null : SessionPaths.fileName("saveAsFilename", body.optionalString("saveAsFilename"))));
+                saveAs == null ? null : SessionPaths.fileName("saveAsFilename", saveAs)));
     }
 }

@@ -37,6 +37,7 @@ public final class ReadSessionFileFunction {
 
     private static Object call(RequestBody body, SessionKey session) {
         return App.tools().readSessionFile.run(session, new ReadSessionFileTool.Request(SessionPaths.resolve("path", body.requiredString("path")),
-                body.optionalInt("startLine", ReadSessionFileTool.DEFAULT_START_LINE), body.optionalInt("maxLines", ReadSessionFileTool.DEFAULT_MAX_LINES)));
+                body.optionalInt("startLine", ReadSessionFileTool.DEFAULT_START_LINE),
+                body.optionalInt("maxLines", ReadSessionFileTool.DEFAULT_MAX_LINES)));
     }
 }

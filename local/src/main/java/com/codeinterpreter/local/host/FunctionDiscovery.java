@@ -22,9 +22,9 @@ import java.util.logging.Logger;
  * parameter carries {@code @HttpTrigger}. There is no second list of routes to keep in step.
  *
  * <p>A {@code @FunctionName} method without an HTTP trigger (an MCP tool, which {@link McpToolDiscovery}
- * finds, or a timer) is not an HTTP function and is skipped here. An HTTP function that needs something the local host cannot give (a {@code @BindingName}
- * route value, an output binding, a POJO body) fails discovery, so it is found at start and not at the
- * first request.
+ * finds, or a timer) is not an HTTP function and is skipped here. An HTTP function that needs something
+ * the local host cannot give (a {@code @BindingName} route value, an output binding, a POJO body) fails
+ * discovery, so it is found at start and not at the first request.
  */
 final class FunctionDiscovery {
     private static final Logger LOG = Logger.getLogger(FunctionDiscovery.class.getName());

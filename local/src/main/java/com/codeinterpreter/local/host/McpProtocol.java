@@ -86,7 +86,8 @@ final class McpProtocol {
         try {
             Object returned = tool.invoke(invocation(name, arguments, session, headers), new FunctionContext(tool.functionName()));
             if (returned != null) {
-                blocks.addObject().put("type", "text").put("text", returned instanceof String s ? s : ResponseWriter.JSON.writeValueAsString(returned));
+                String text = returned instanceof String s ? s : ResponseWriter.JSON.writeValueAsString(returned);
+                blocks.addObject().put("type", "text").put("text", text);
             }
             content.put("isError", false);
         } catch (FunctionFailedException | JsonProcessingException e) {
