@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs one of the project's npm tools (a folder under tools/ with a committed lock file):
-#   scripts/install-npm-tool.sh bicep-check|azurite
+#   scripts/install-npm-tool.sh bicep-check|azurite|mcp-client
 #
 # Idempotent and fast when nothing changed: it reinstalls only when node_modules is missing or the
 # lock file differs from the one the last install used. --ignore-scripts: no install script is needed

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs on Debian 12, idempotently, and is quick when all is there:
 # bubblewrap and the sandbox's Python data stack (Debian packages: PyPI is not needed), util-linux
-# tools for limits, and the npm tools (Azurite, the Bicep syntax check).
+# tools for limits, and the npm tools (Azurite, the Bicep syntax check, the MCP test client).
 # Usage: scripts/setup.sh [--quiet]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

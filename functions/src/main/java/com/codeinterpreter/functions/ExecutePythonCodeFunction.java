@@ -1,6 +1,10 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
+import com.codeinterpreter.catalog.ToolDescriptions;
 import com.codeinterpreter.tools.ExecutePythonCodeTool;
+import com.codeinterpreter.tools.SessionKey;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -9,19 +13,29 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
-/** POST /api/ExecutePythonCode: runs Python in the caller's session (contract: ExecutePythonCode). */
+/** POST /api/ExecutePythonCode, and the MCP tool ExecutePythonCode: runs Python in the caller's session (contract: ExecutePythonCode). */
 public final class ExecutePythonCodeFunction {
-    static final Set<String> FIELDS = Set.of("pythonCode", "timeoutSeconds");
+    static final ToolDefinition TOOL = ToolCatalog.EXECUTE_PYTHON_CODE;
 
     @FunctionName("ExecutePythonCode")
     public HttpResponseMessage run(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "ExecutePythonCode",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, "ExecutePythonCode", FIELDS, (body, session) ->
-                App.tools().executePythonCode.run(session, new ExecutePythonCodeTool.Request(body.requiredString("pythonCode"),
-                        body.optionalInt("timeoutSeconds", ExecutePythonCodeTool.DEFAULT_TIMEOUT))));
+        return ToolEndpoint.handle(request, context, TOOL, ExecutePythonCodeFunction::call);
+    }
+
+    @FunctionName("ExecutePythonCodeMcp")
+    public String mcp(
+            @McpTool(name = "invocation", toolName = "ExecutePythonCode", description = ToolDescriptions.EXECUTE_PYTHON_CODE,
+                    toolProperties = McpToolProperties.EXECUTE_PYTHON_CODE) String invocation,
+            final ExecutionContext context) {
+        return McpToolEndpoint.handle(invocation, context, TOOL, ExecutePythonCodeFunction::call);
+    }
+
+    private static Object call(RequestBody body, SessionKey session) {
+        return App.tools().executePythonCode.run(session, new ExecutePythonCodeTool.Request(body.requiredString("pythonCode"),
+                body.optionalInt("timeoutSeconds", ExecutePythonCodeTool.DEFAULT_TIMEOUT)));
     }
 }

@@ -1,6 +1,10 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
+import com.codeinterpreter.catalog.ToolDescriptions;
 import com.codeinterpreter.tools.GeneratePdfReportTool;
+import com.codeinterpreter.tools.SessionKey;
 import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
@@ -10,21 +14,31 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
-/** POST /api/GeneratePdfReport: runs Python that writes a PDF and returns its download link. */
+/** POST /api/GeneratePdfReport, and the MCP tool GeneratePdfReport: runs Python that writes a PDF and returns its download link. */
 public final class GeneratePdfReportFunction {
-    static final Set<String> FIELDS = Set.of("pythonCode", "expectedOutputFilename", "saveAsFilename", "timeoutSeconds");
+    static final ToolDefinition TOOL = ToolCatalog.GENERATE_PDF_REPORT;
 
     @FunctionName("GeneratePdfReport")
     public HttpResponseMessage run(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "GeneratePdfReport",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, "GeneratePdfReport", FIELDS, (body, session) ->
-                App.tools().generatePdfReport.run(session, new GeneratePdfReportTool.Request(body.requiredString("pythonCode"),
-                        SessionPaths.resolve("expectedOutputFilename", body.requiredString("expectedOutputFilename")),
-                        SessionPaths.fileName("saveAsFilename", body.requiredString("saveAsFilename")),
-                        body.optionalInt("timeoutSeconds", GeneratePdfReportTool.DEFAULT_TIMEOUT))));
+        return ToolEndpoint.handle(request, context, TOOL, GeneratePdfReportFunction::call);
+    }
+
+    @FunctionName("GeneratePdfReportMcp")
+    public String mcp(
+            @McpTool(name = "invocation", toolName = "GeneratePdfReport", description = ToolDescriptions.GENERATE_PDF_REPORT,
+                    toolProperties = McpToolProperties.GENERATE_PDF_REPORT) String invocation,
+            final ExecutionContext context) {
+        return McpToolEndpoint.handle(invocation, context, TOOL, GeneratePdfReportFunction::call);
+    }
+
+    private static Object call(RequestBody body, SessionKey session) {
+        return App.tools().generatePdfReport.run(session, new GeneratePdfReportTool.Request(body.requiredString("pythonCode"),
+                SessionPaths.resolve("expectedOutputFilename", body.requiredString("expectedOutputFilename")),
+                SessionPaths.fileName("saveAsFilename", body.requiredString("saveAsFilename")),
+                body.optionalInt("timeoutSeconds", GeneratePdfReportTool.DEFAULT_TIMEOUT)));
     }
 }

@@ -1,5 +1,8 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
+import com.codeinterpreter.catalog.ToolDescriptions;
 import com.codeinterpreter.tools.GetExecutionResultTool;
 import com.codeinterpreter.tools.SessionKey;
 import com.microsoft.azure.functions.ExecutionContext;
@@ -10,14 +13,14 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * GET or POST /api/GetExecutionResult: the result of a long call that answered 202 ({@code executionId}
- * and the same {@code sessionId}, in the query or a JSON body). Answers 202 again while it runs.
+ * GET or POST /api/GetExecutionResult, and the MCP tool GetExecutionResult: the result of a long call
+ * that answered 202 ({@code executionId} and the same {@code sessionId}, in the query or a JSON body).
+ * Answers 202 again while it runs.
  */
 public final class GetExecutionResultFunction {
-    static final Set<String> FIELDS = Set.of("executionId");
+    static final ToolDefinition TOOL = ToolCatalog.GET_EXECUTION_RESULT;
 
     @FunctionName("GetExecutionResult")
     public HttpResponseMessage run(
@@ -26,12 +29,23 @@ public final class GetExecutionResultFunction {
             final ExecutionContext context) {
         String fromQuery = request.getQueryParameters().get("executionId");
         if (fromQuery != null || request.getBody().map(b -> b.length == 0).orElse(true)) {
-            return ToolEndpoint.respond(request, context, "GetExecutionResult", () -> {
+            return ToolEndpoint.respond(request, context, TOOL.name(), () -> {
                 SessionKey session = new SessionKey(Caller.of(request.getHeaders(), App.settings()), request.getQueryParameters().get("sessionId"));
                 return App.tools().getExecutionResult.run(session, new GetExecutionResultTool.Request(fromQuery));
             });
         }
-        return ToolEndpoint.handle(request, context, "GetExecutionResult", FIELDS, (body, session) ->
-                App.tools().getExecutionResult.run(session, new GetExecutionResultTool.Request(body.requiredString("executionId"))));
+        return ToolEndpoint.handle(request, context, TOOL, GetExecutionResultFunction::call);
+    }
+
+    @FunctionName("GetExecutionResultMcp")
+    public String mcp(
+            @McpTool(name = "invocation", toolName = "GetExecutionResult", description = ToolDescriptions.GET_EXECUTION_RESULT,
+                    toolProperties = McpToolProperties.GET_EXECUTION_RESULT) String invocation,
+            final ExecutionContext context) {
+        return McpToolEndpoint.handle(invocation, context, TOOL, GetExecutionResultFunction::call);
+    }
+
+    private static Object call(RequestBody body, SessionKey session) {
+        return App.tools().getExecutionResult.run(session, new GetExecutionResultTool.Request(body.requiredString("executionId")));
     }
 }

@@ -1,6 +1,10 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
+import com.codeinterpreter.catalog.ToolDescriptions;
 import com.codeinterpreter.tools.GetSessionFileTool;
+import com.codeinterpreter.tools.SessionKey;
 import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
@@ -10,19 +14,30 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
-/** POST /api/GetSessionFile: an expiring download link to a session file. */
+/** POST /api/GetSessionFile, and the MCP tool GetSessionFile: an expiring download link to a session file. */
 public final class GetSessionFileFunction {
-    static final Set<String> FIELDS = Set.of("path", "saveAsFilename");
+    static final ToolDefinition TOOL = ToolCatalog.GET_SESSION_FILE;
 
     @FunctionName("GetSessionFile")
     public HttpResponseMessage run(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "GetSessionFile",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, "GetSessionFile", FIELDS, (body, session) ->
-                App.tools().getSessionFile.run(session, new GetSessionFileTool.Request(SessionPaths.resolve("path", body.requiredString("path")),
-                        body.optionalString("saveAsFilename") == null ? null : SessionPaths.fileName("saveAsFilename", body.optionalString("saveAsFilename")))));
+        return ToolEndpoint.handle(request, context, TOOL, GetSessionFileFunction::call);
+    }
+
+    @FunctionName("GetSessionFileMcp")
+    public String mcp(
+            @McpTool(name = "invocation", toolName = "GetSessionFile", description = ToolDescriptions.GET_SESSION_FILE,
+                    toolProperties = McpToolProperties.GET_SESSION_FILE) String invocation,
+            final ExecutionContext context) {
+        return McpToolEndpoint.handle(invocation, context, TOOL, GetSessionFileFunction::call);
+    }
+
+    private static Object call(RequestBody body, SessionKey session) {
+        String saveAs = body.optionalString("saveAsFilename");
+        return App.tools().getSessionFile.run(session, new GetSessionFileTool.Request(SessionPaths.resolve("path", body.requiredString("path")),
+                saveAs == null ? null : SessionPaths.fileName("saveAsFilename", saveAs)));
     }
 }

@@ -1,6 +1,10 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
+import com.codeinterpreter.catalog.ToolDescriptions;
 import com.codeinterpreter.tools.ListSessionFilesTool;
+import com.codeinterpreter.tools.SessionKey;
 import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
@@ -10,19 +14,30 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
-/** POST /api/ListSessionFiles: the session's files with their metadata. */
+/** POST /api/ListSessionFiles, and the MCP tool ListSessionFiles: the session's files with their metadata. */
 public final class ListSessionFilesFunction {
-    static final Set<String> FIELDS = Set.of("path", "recursive");
+    static final ToolDefinition TOOL = ToolCatalog.LIST_SESSION_FILES;
 
     @FunctionName("ListSessionFiles")
     public HttpResponseMessage run(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "ListSessionFiles",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, "ListSessionFiles", FIELDS, (body, session) ->
-                App.tools().listSessionFiles.run(session, new ListSessionFilesTool.Request(
-                        SessionPaths.resolveOrRoot("path", body.optionalString("path")), !Boolean.FALSE.equals(body.optionalBoolean("recursive")))));
+        return ToolEndpoint.handle(request, context, TOOL, ListSessionFilesFunction::call);
+    }
+
+    @FunctionName("ListSessionFilesMcp")
+    public String mcp(
+            @McpTool(name = "invocation", toolName = "ListSessionFiles", description = ToolDescriptions.LIST_SESSION_FILES,
+                    toolProperties = McpToolProperties.LIST_SESSION_FILES) String invocation,
+            final ExecutionContext context) {
+        return McpToolEndpoint.handle(invocation, context, TOOL, ListSessionFilesFunction::call);
+    }
+
+    private static Object call(RequestBody body, SessionKey session) {
+        return App.tools().listSessionFiles.run(session, new ListSessionFilesTool.Request(
+                SessionPaths.resolveOrRoot("path", body.optionalString("path")),
+                Optional.ofNullable(body.optionalBoolean("recursive")).orElse(ListSessionFilesTool.DEFAULT_RECURSIVE)));
     }
 }

@@ -1,6 +1,10 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
+import com.codeinterpreter.catalog.ToolDescriptions;
 import com.codeinterpreter.tools.ReadSessionFileTool;
+import com.codeinterpreter.tools.SessionKey;
 import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
@@ -10,19 +14,30 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
-/** POST /api/ReadSessionFile: a text file's lines from /mnt/data. */
+/** POST /api/ReadSessionFile, and the MCP tool ReadSessionFile: a text file's lines from /mnt/data. */
 public final class ReadSessionFileFunction {
-    static final Set<String> FIELDS = Set.of("path", "startLine", "maxLines");
+    static final ToolDefinition TOOL = ToolCatalog.READ_SESSION_FILE;
 
     @FunctionName("ReadSessionFile")
     public HttpResponseMessage run(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "ReadSessionFile",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, "ReadSessionFile", FIELDS, (body, session) ->
-                App.tools().readSessionFile.run(session, new ReadSessionFileTool.Request(SessionPaths.resolve("path", body.requiredString("path")),
-                        body.optionalInt("startLine", 1), body.optionalInt("maxLines", ReadSessionFileTool.DEFAULT_MAX_LINES))));
+        return ToolEndpoint.handle(request, context, TOOL, ReadSessionFileFunction::call);
+    }
+
+    @FunctionName("ReadSessionFileMcp")
+    public String mcp(
+            @McpTool(name = "invocation", toolName = "ReadSessionFile", description = ToolDescriptions.READ_SESSION_FILE,
+                    toolProperties = McpToolProperties.READ_SESSION_FILE) String invocation,
+            final ExecutionContext context) {
+        return McpToolEndpoint.handle(invocation, context, TOOL, ReadSessionFileFunction::call);
+    }
+
+    private static Object call(RequestBody body, SessionKey session) {
+        return App.tools().readSessionFile.run(session, new ReadSessionFileTool.Request(SessionPaths.resolve("path", body.requiredString("path")),
+                body.optionalInt("startLine", ReadSessionFileTool.DEFAULT_START_LINE),
+                body.optionalInt("maxLines", ReadSessionFileTool.DEFAULT_MAX_LINES)));
     }
 }

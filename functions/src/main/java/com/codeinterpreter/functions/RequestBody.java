@@ -44,6 +44,11 @@ final class RequestBody {
         if (node == null || !node.isObject()) {
             throw ToolException.invalid("The request body must be a JSON object, for example {" + example(fields) + "}.");
         }
+        return of((ObjectNode) node, tool, fields);
+    }
+
+    /** As {@link #parse}, for arguments that are already JSON (an MCP tool call's). */
+    static RequestBody of(ObjectNode node, String tool, Set<String> fields) {
         Set<String> unknown = new TreeSet<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -55,7 +60,7 @@ final class RequestBody {
             throw ToolException.invalid(tool + " does not take " + String.join(", ", unknown) + ". Its parameters are: "
                     + String.join(", ", new TreeSet<>(fields)) + ".");
         }
-        return new RequestBody((ObjectNode) node);
+        return new RequestBody(node);
     }
 
     private static String example(Set<String> fields) {

@@ -1,6 +1,10 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
+import com.codeinterpreter.catalog.ToolDescriptions;
 import com.codeinterpreter.tools.RunShellCommandTool;
+import com.codeinterpreter.tools.SessionKey;
 import com.codeinterpreter.tools.ToolException;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
@@ -10,20 +14,30 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
-/** POST /api/RunShellCommand: runs a bash command in /mnt/data of the caller's session. */
+/** POST /api/RunShellCommand, and the MCP tool RunShellCommand: runs a bash command in /mnt/data of the caller's session. */
 public final class RunShellCommandFunction {
-    static final Set<String> FIELDS = Set.of("command", "explanation", "isBackground", "timeoutSeconds");
+    static final ToolDefinition TOOL = ToolCatalog.RUN_SHELL_COMMAND;
 
     @FunctionName("RunShellCommand")
     public HttpResponseMessage run(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "RunShellCommand",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, "RunShellCommand", FIELDS, (body, session) ->
-                App.tools().runShellCommand.run(session, new RunShellCommandTool.Request(body.requiredString("command"),
-                        body.optionalString("explanation"), foreground(body).optionalInt("timeoutSeconds", RunShellCommandTool.DEFAULT_TIMEOUT))));
+        return ToolEndpoint.handle(request, context, TOOL, RunShellCommandFunction::call);
+    }
+
+    @FunctionName("RunShellCommandMcp")
+    public String mcp(
+            @McpTool(name = "invocation", toolName = "RunShellCommand", description = ToolDescriptions.RUN_SHELL_COMMAND,
+                    toolProperties = McpToolProperties.RUN_SHELL_COMMAND) String invocation,
+            final ExecutionContext context) {
+        return McpToolEndpoint.handle(invocation, context, TOOL, RunShellCommandFunction::call);
+    }
+
+    private static Object call(RequestBody body, SessionKey session) {
+        return App.tools().runShellCommand.run(session, new RunShellCommandTool.Request(body.requiredString("command"),
+                body.optionalString("explanation"), foreground(body).optionalInt("timeoutSeconds", RunShellCommandTool.DEFAULT_TIMEOUT)));
     }
 
     /** The contract: isBackground must be false; background jobs would outlive the call and its output. */

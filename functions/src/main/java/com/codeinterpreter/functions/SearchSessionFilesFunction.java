@@ -1,6 +1,10 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
+import com.codeinterpreter.catalog.ToolDescriptions;
 import com.codeinterpreter.tools.SearchSessionFilesTool;
+import com.codeinterpreter.tools.SessionKey;
 import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
@@ -10,21 +14,31 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.Set;
 
-/** POST /api/SearchSessionFiles: grep-style search of the session's text files. */
+/** POST /api/SearchSessionFiles, and the MCP tool SearchSessionFiles: grep-style search of the session's text files. */
 public final class SearchSessionFilesFunction {
-    static final Set<String> FIELDS = Set.of("pattern", "path", "glob", "ignoreCase", "maxResults");
+    static final ToolDefinition TOOL = ToolCatalog.SEARCH_SESSION_FILES;
 
     @FunctionName("SearchSessionFiles")
     public HttpResponseMessage run(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "SearchSessionFiles",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, "SearchSessionFiles", FIELDS, (body, session) ->
-                App.tools().searchSessionFiles.run(session, new SearchSessionFilesTool.Request(body.requiredString("pattern"),
-                        SessionPaths.resolveOrRoot("path", body.optionalString("path")), body.optionalString("glob"),
-                        Boolean.TRUE.equals(body.optionalBoolean("ignoreCase")),
-                        body.optionalInt("maxResults", SearchSessionFilesTool.DEFAULT_MAX_RESULTS))));
+        return ToolEndpoint.handle(request, context, TOOL, SearchSessionFilesFunction::call);
+    }
+
+    @FunctionName("SearchSessionFilesMcp")
+    public String mcp(
+            @McpTool(name = "invocation", toolName = "SearchSessionFiles", description = ToolDescriptions.SEARCH_SESSION_FILES,
+                    toolProperties = McpToolProperties.SEARCH_SESSION_FILES) String invocation,
+            final ExecutionContext context) {
+        return McpToolEndpoint.handle(invocation, context, TOOL, SearchSessionFilesFunction::call);
+    }
+
+    private static Object call(RequestBody body, SessionKey session) {
+        return App.tools().searchSessionFiles.run(session, new SearchSessionFilesTool.Request(body.requiredString("pattern"),
+                SessionPaths.resolveOrRoot("path", body.optionalString("path")), body.optionalString("glob"),
+                Boolean.TRUE.equals(body.optionalBoolean("ignoreCase")),
+                body.optionalInt("maxResults", SearchSessionFilesTool.DEFAULT_MAX_RESULTS)));
     }
 }

@@ -1,10 +1,7 @@
 package com.codeinterpreter.functions;
 
-import com.codeinterpreter.sessions.SessionPoolException;
-import com.codeinterpreter.tools.Accepted;
+import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.tools.SessionKey;
-import com.codeinterpreter.tools.ToolException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -12,20 +9,14 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatusType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
-import java.util.logging.Level;
+import java.util.function.Supplier;
 
 /**
- * The one place that turns an HTTP request into a tool call and its outcome, or its failure, into an
- * HTTP response: 200 with the result (the user's code failing is a result too), 202 for a long call,
- * 4xx for a bad request with a message that says how to fix it, 502/503 when the session pool failed.
+ * Turns an HTTP request into a tool call, and its {@link ToolOutcome} into the HTTP response: the
+ * outcome's status and JSON body, plus where to poll for a long call (202) and Retry-After for a 503.
  */
 final class ToolEndpoint {
-    /** Every tool takes these besides its own parameters. */
-    static final Set<String> COMMON_FIELDS = Set.of("sessionId");
-
     private ToolEndpoint() {
     }
 
@@ -35,47 +26,35 @@ final class ToolEndpoint {
         Object run(RequestBody body, SessionKey session);
     }
 
-    static HttpResponseMessage handle(HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context, String tool,
-                                      Set<String> fields, Call call) {
-        return respond(request, context, tool, () -> {
-            Set<String> all = new HashSet<>(fields);
-            all.addAll(COMMON_FIELDS);
-            RequestBody body = RequestBody.parse(request.getBody().orElse(null), tool, all);
+    /** Parses the JSON body, accepting the fields the catalog lists for the tool, and runs the call. */
+    static HttpResponseMessage handle(HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context, ToolDefinition tool,
+                                      Call call) {
+        return respond(request, context, tool.name(), () -> {
+            RequestBody body = RequestBody.parse(request.getBody().orElse(null), tool.name(), tool.acceptedFields());
             SessionKey session = new SessionKey(Caller.of(request.getHeaders(), App.settings()), body.optionalString("sessionId"));
             return call.run(body, session);
         });
     }
 
-    /** Runs {@code work} and maps its outcome or its exception to the response. */
-    static HttpResponseMessage respond(HttpRequestMessage<?> request, ExecutionContext context, String tool, java.util.function.Supplier<Object> work) {
-        try {
-            Object result = work.get();
-            if (result instanceof Accepted accepted) {
-                return accepted(request, accepted);
-            }
-            return json(request, com.microsoft.azure.functions.HttpStatus.OK, RequestBody.JSON.valueToTree(result));
-        } catch (ToolException e) {
-            return error(request, HttpStatusType.custom(e.status()), e.code(), e.getMessage());
-        } catch (SessionPoolException e) {
-            context.getLogger().log(Level.WARNING, tool + ": session pool failed: " + e.code() + " " + e.getMessage());
-            int status = e.retryable() ? 503 : 502;
-            String hint = e.retryable() ? " This is temporary: retry the call in a few seconds." : " Check the app's session pool settings.";
-            return error(request, HttpStatusType.custom(status), e.code(), "The session pool could not complete the call: " + e.getMessage() + hint);
-        } catch (IllegalStateException e) {
-            context.getLogger().log(Level.SEVERE, tool + ": " + e.getMessage(), e);
-            return error(request, HttpStatusType.custom(500), "Misconfigured", e.getMessage());
-        } catch (RuntimeException e) {
-            context.getLogger().log(Level.SEVERE, tool + " failed", e);
-            return error(request, HttpStatusType.custom(500), "InternalError", "The call failed unexpectedly (invocation "
-                    + context.getInvocationId() + "). Retry; if it persists, report the invocation id.");
+    /** Runs {@code work} and answers with its outcome ({@link ToolOutcome}). */
+    static HttpResponseMessage respond(HttpRequestMessage<?> request, ExecutionContext context, String tool, Supplier<Object> work) {
+        ToolOutcome outcome = ToolOutcome.of(context, tool, work);
+        if (outcome.accepted()) {
+            return accepted(request, (ObjectNode) outcome.body());
         }
+        var builder = request.createResponseBuilder(HttpStatusType.custom(outcome.status()))
+                .header("Content-Type", "application/json; charset=utf-8");
+        if (outcome.status() == 503) {
+            builder.header("Retry-After", "5");
+        }
+        return builder.body(outcome.body().toString()).build();
     }
 
-    private static HttpResponseMessage accepted(HttpRequestMessage<?> request, Accepted accepted) {
-        String session = Optional.ofNullable(sessionIdOf(request)).orElse(null);
-        String statusUrl = baseUrl(request) + "/api/GetExecutionResult?executionId=" + encode(accepted.executionId())
+    /** 202 with where to poll: the body's statusUrl and the Location header. */
+    private static HttpResponseMessage accepted(HttpRequestMessage<?> request, ObjectNode body) {
+        String session = sessionIdOf(request);
+        String statusUrl = baseUrl(request) + "/api/GetExecutionResult?executionId=" + encode(body.path("executionId").asText())
                 + (session == null ? "" : "&sessionId=" + encode(session));
-        ObjectNode body = RequestBody.JSON.valueToTree(accepted);
         body.put("statusUrl", statusUrl);
         return request.createResponseBuilder(com.microsoft.azure.functions.HttpStatus.ACCEPTED)
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -107,26 +86,5 @@ final class ToolEndpoint {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    static HttpResponseMessage json(HttpRequestMessage<?> request, HttpStatusType status, Object body) {
-        String text;
-        try {
-            text = RequestBody.JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return request.createResponseBuilder(status).header("Content-Type", "application/json; charset=utf-8").body(text).build();
-    }
-
-    static HttpResponseMessage error(HttpRequestMessage<?> request, HttpStatusType status, String code, String message) {
-        ObjectNode body = RequestBody.JSON.createObjectNode();
-        body.putObject("error").put("code", code).put("message", message);
-        HttpRequestMessage<?> r = request;
-        var builder = r.createResponseBuilder(status).header("Content-Type", "application/json; charset=utf-8");
-        if (status.value() == 503) {
-            builder.header("Retry-After", "5");
-        }
-        return builder.body(body.toString()).build();
     }
 }

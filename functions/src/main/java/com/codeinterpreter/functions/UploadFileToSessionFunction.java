@@ -1,5 +1,8 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.catalog.ToolCatalog;
+import com.codeinterpreter.catalog.ToolDefinition;
+import com.codeinterpreter.catalog.ToolDescriptions;
 import com.codeinterpreter.tools.SessionKey;
 import com.codeinterpreter.tools.SessionPaths;
 import com.codeinterpreter.tools.ToolException;
@@ -14,15 +17,15 @@ import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * POST /api/UploadFileToSession: JSON {@code {path, content}} for text or {@code {path, contentBase64}}
- * for bytes, or the raw bytes with {@code Content-Type: application/octet-stream} and {@code ?path=}
- * (and {@code ?sessionId=}). At most 100 MB: the Functions host's limit for one request.
+ * POST /api/UploadFileToSession, and the MCP tool UploadFileToSession: JSON {@code {path, content}} for
+ * text or {@code {path, contentBase64}} for bytes, or (HTTP only) the raw bytes with {@code Content-Type:
+ * application/octet-stream} and {@code ?path=} (and {@code ?sessionId=}). At most 100 MB: the Functions
+ * host's limit for one request.
  */
 public final class UploadFileToSessionFunction {
-    static final Set<String> FIELDS = Set.of("path", "content", "contentBase64");
+    static final ToolDefinition TOOL = ToolCatalog.UPLOAD_FILE_TO_SESSION;
 
     @FunctionName("UploadFileToSession")
     public HttpResponseMessage run(
@@ -31,11 +34,22 @@ public final class UploadFileToSessionFunction {
             final ExecutionContext context) {
         String contentType = Optional.ofNullable(Caller.header(request.getHeaders(), "content-type")).orElse("");
         if (contentType.toLowerCase().startsWith("application/octet-stream")) {
-            return ToolEndpoint.respond(request, context, "UploadFileToSession", () -> raw(request));
+            return ToolEndpoint.respond(request, context, TOOL.name(), () -> raw(request));
         }
-        return ToolEndpoint.handle(request, context, "UploadFileToSession", FIELDS, (body, session) ->
-                App.tools().uploadFileToSession.run(session, new UploadFileToSessionTool.Request(
-                        SessionPaths.resolve("path", body.requiredString("path")), content(body))));
+        return ToolEndpoint.handle(request, context, TOOL, UploadFileToSessionFunction::call);
+    }
+
+    @FunctionName("UploadFileToSessionMcp")
+    public String mcp(
+            @McpTool(name = "invocation", toolName = "UploadFileToSession", description = ToolDescriptions.UPLOAD_FILE_TO_SESSION,
+                    toolProperties = McpToolProperties.UPLOAD_FILE_TO_SESSION) String invocation,
+            final ExecutionContext context) {
+        return McpToolEndpoint.handle(invocation, context, TOOL, UploadFileToSessionFunction::call);
+    }
+
+    private static Object call(RequestBody body, SessionKey session) {
+        return App.tools().uploadFileToSession.run(session, new UploadFileToSessionTool.Request(
+                SessionPaths.resolve("path", body.requiredString("path")), content(body)));
     }
 
     private static Object raw(HttpRequestMessage<Optional<byte[]>> request) {

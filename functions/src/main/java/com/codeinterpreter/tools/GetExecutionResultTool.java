@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** GetExecutionResult: the result of a long call that answered 202, once it is ready. */
 public final class GetExecutionResultTool {
+    public static final int MAX_EXECUTION_ID = 128;
 
     /** A validated request. */
     public record Request(String executionId) {
         public Request {
-            if (executionId == null || executionId.isBlank() || executionId.length() > 128 || !executionId.matches("[A-Za-z0-9._-]+")) {
+            if (executionId == null || executionId.isBlank() || executionId.length() > MAX_EXECUTION_ID || !executionId.matches("[A-Za-z0-9._-]+")) {
                 throw ToolException.invalid("'executionId' must be the executionId a 202 answer gave (letters, digits, '.', '_', '-').");
             }
         }

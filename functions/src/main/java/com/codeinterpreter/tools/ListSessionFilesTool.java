@@ -6,6 +6,7 @@ import java.util.Map;
 /** ListSessionFiles: the session's files with name, path, size, lastModified and contentType. */
 public final class ListSessionFilesTool {
     public static final int MAX_ENTRIES = 1000;
+    public static final boolean DEFAULT_RECURSIVE = true;
 
     /** A validated request; {@code path} is absolute inside /mnt/data. Recursive unless asked otherwise. */
     public record Request(String path, boolean recursive) {

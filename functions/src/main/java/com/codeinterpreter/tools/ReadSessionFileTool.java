@@ -6,6 +6,7 @@ import java.util.Map;
 
 /** ReadSessionFile: a text file's lines as {@code content}, with its size and whether more lines remain. */
 public final class ReadSessionFileTool {
+    public static final int DEFAULT_START_LINE = 1;
     public static final int DEFAULT_MAX_LINES = 2000;
     public static final int MAX_LINES = 20_000;
     /** Characters returned at most in one call, whatever maxLines says: keeps answers within what an agent can take in. */

@@ -13,6 +13,7 @@ public final class SearchSessionFilesTool {
     public static final int DEFAULT_MAX_RESULTS = 100;
     public static final int MAX_RESULTS = 1000;
     public static final int MAX_PATTERN_CHARS = 1000;
+    public static final int MAX_GLOB_CHARS = 255;
 
     /** A validated request; {@code path} is absolute inside /mnt/data. */
     public record Request(String pattern, String path, String glob, boolean ignoreCase, int maxResults) {
@@ -26,8 +27,8 @@ public final class SearchSessionFilesTool {
             if (maxResults < 1 || maxResults > MAX_RESULTS) {
                 throw ToolException.invalid("'maxResults' must be 1 to " + MAX_RESULTS + ", was " + maxResults + ".");
             }
-            if (glob != null && (glob.length() > 255 || glob.chars().anyMatch(c -> c < 0x20))) {
-                throw ToolException.invalid("'glob' must be a file name pattern such as *.log, at most 255 characters.");
+            if (glob != null && (glob.length() > MAX_GLOB_CHARS || glob.chars().anyMatch(c -> c < 0x20))) {
+                throw ToolException.invalid("'glob' must be a file name pattern such as *.log, at most " + MAX_GLOB_CHARS + " characters.");
             }
         }
     }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
  */
 public final class SessionPaths {
     public static final String ROOT = "/mnt/data";
-    static final int MAX_PATH = 1024;
-    static final int MAX_NAME = 255;
+    public static final int MAX_PATH = 1024;
+    public static final int MAX_NAME = 255;
 
     private SessionPaths() {
     }

@@ -2,20 +2,16 @@ package com.codeinterpreter.local.host;
 
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpRequestMessage;
-import com.microsoft.azure.functions.annotation.CustomBinding;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -25,20 +21,18 @@ import java.util.logging.Logger;
  * plugin does when it writes {@code function.json}: public methods with {@code @FunctionName} whose
  * parameter carries {@code @HttpTrigger}. There is no second list of routes to keep in step.
  *
- * <p>A {@code @FunctionName} method without an HTTP trigger (an MCP tool, a timer) is not an HTTP function
- * and is skipped. An HTTP function that needs something the local host cannot give (a {@code @BindingName}
- * route value, an output binding, a POJO body) fails discovery, so it is found at start and not at the
- * first request.
+ * <p>A {@code @FunctionName} method without an HTTP trigger (an MCP tool, which {@link McpToolDiscovery}
+ * finds, or a timer) is not an HTTP function and is skipped here. An HTTP function that needs something
+ * the local host cannot give (a {@code @BindingName} route value, an output binding, a POJO body) fails
+ * discovery, so it is found at start and not at the first request.
  */
 final class FunctionDiscovery {
     private static final Logger LOG = Logger.getLogger(FunctionDiscovery.class.getName());
-    private static final String MCP_TOOL_TRIGGER = "mcpToolTrigger";
 
-    private final ClassLoader loader;
-    private final Map<Class<?>, Object> instances = new HashMap<>();
+    private final FunctionInstances instances;
 
-    private FunctionDiscovery(ClassLoader loader) {
-        this.loader = loader;
+    private FunctionDiscovery(FunctionInstances instances) {
+        this.instances = instances;
     }
 
     /**
@@ -47,11 +41,11 @@ final class FunctionDiscovery {
      * @throws IllegalStateException naming the method and what to change, when a function cannot be
      *     served or two functions claim the same route and method
      */
-    static List<HttpFunction> discover(String packagePrefix, ClassLoader loader) {
-        FunctionDiscovery discovery = new FunctionDiscovery(loader);
+    static List<HttpFunction> discover(String packagePrefix, ClassLoader loader, FunctionInstances instances) {
+        FunctionDiscovery discovery = new FunctionDiscovery(instances);
         List<HttpFunction> found = new ArrayList<>();
         for (String className : new ClassFinder(loader).find(packagePrefix)) {
-            Class<?> type = discovery.load(className);
+            Class<?> type = instances.load(className);
             if (type == null) {
                 continue;
             }
@@ -67,22 +61,12 @@ final class FunctionDiscovery {
         return List.copyOf(found);
     }
 
-    private Class<?> load(String className) {
-        try {
-            return Class.forName(className, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            // A class that cannot load cannot hold a function we could call; say so and go on.
-            LOG.warning("skipping class " + className + ": " + e);
-            return null;
-        }
-    }
-
     private Optional<HttpFunction> toFunction(String name, Method method) {
         String where = "Function '" + name + "' (" + method.getDeclaringClass().getName() + "." + method.getName() + ")";
         Parameter[] parameters = method.getParameters();
         int triggerIndex = -1;
         for (int i = 0; i < parameters.length; i++) {
-            if (isMcpToolTrigger(parameters[i])) {
+            if (McpToolDiscovery.isMcpToolTrigger(parameters[i])) {
                 LOG.fine(where + " is an MCP tool, not an HTTP function; not served");
                 return Optional.empty();
             }
@@ -119,47 +103,16 @@ final class FunctionDiscovery {
         }
         HttpTrigger trigger = triggerParameter.getAnnotation(HttpTrigger.class);
         String route = trigger.route().isBlank() ? name : trigger.route();
-        Object target = Modifier.isStatic(method.getModifiers()) ? null : instanceOf(method.getDeclaringClass(), where);
+        Object target = Modifier.isStatic(method.getModifiers()) ? null : instances.of(method.getDeclaringClass(), where);
         return Optional.of(new HttpFunction(name, RouteTemplate.parse(route), Set.of(trigger.methods()),
                 trigger.authLevel(), method, target, bodyType, arguments));
     }
 
-    /** True for a parameter whose annotation is itself marked {@code @CustomBinding(type = "mcpToolTrigger")}. */
-    private static boolean isMcpToolTrigger(Parameter parameter) {
-        for (Annotation a : parameter.getAnnotations()) {
-            CustomBinding binding = a.annotationType().getAnnotation(CustomBinding.class);
-            if (binding != null && binding.type().equalsIgnoreCase(MCP_TOOL_TRIGGER)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String describe(Parameter parameter) {
+    static String describe(Parameter parameter) {
         StringBuilder b = new StringBuilder(parameter.getParameterizedType().getTypeName());
         for (Annotation a : parameter.getAnnotations()) {
             b.append(" @").append(a.annotationType().getSimpleName());
         }
         return b.toString();
-    }
-
-    /** The one instance of a function class, made with its public no-arg constructor. */
-    private Object instanceOf(Class<?> type, String where) {
-        Object existing = instances.get(type);
-        if (existing != null) {
-            return existing;
-        }
-        Object created;
-        try {
-            created = type.getConstructor().newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(where + ": " + type.getName() + " needs a public no-argument constructor.", e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException(where + ": the constructor of " + type.getName() + " threw " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            throw new IllegalStateException(where + ": creating " + type.getName() + " failed: " + e, e);
-        }
-        instances.put(type, created);
-        return created;
     }
 }

@@ -21,13 +21,15 @@ import java.util.stream.Stream;
 
 /**
  * A local Functions host: serves the HTTP-triggered functions of a package on 127.0.0.1 under
- * {@code /api/<route>}, so the app runs where Azure Functions Core Tools cannot be installed.
+ * {@code /api/<route>}, and its MCP tool functions at {@code /runtime/webhooks/mcp} as the Functions MCP
+ * extension does ({@link McpEndpoint}), so the app runs where Azure Functions Core Tools cannot be installed.
  *
  * <p>Functions are found by their annotations ({@link FunctionDiscovery}); each class is instantiated
  * once and its functions may run concurrently. Like {@code func start}, the host checks no function keys.
  * It answers {@code GET /api} with the list of functions, which also serves as its ready check.
  *
- * <p>Not emulated: other triggers and bindings (refused or skipped at start), {@code host.json} (the route
+ * <p>Not emulated: other triggers and bindings (refused or skipped at start), the MCP extension's SSE
+ * transport ({@code /runtime/webhooks/mcp/sse}), {@code host.json} (the route
  * prefix is always {@code api}), route constraints and the 230-second response timeout.
  */
 public final class LocalFunctionsHost implements AutoCloseable {
@@ -37,13 +39,18 @@ public final class LocalFunctionsHost implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocalFunctionsHost.class.getName());
 
     private final List<HttpFunction> functions;
+    private final List<McpToolFunction> tools;
+    private final McpEndpoint mcp;
     private final long maxRequestBytes;
     private final HttpServer http;
     private final ExecutorService workers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalFunctionsHost(List<HttpFunction> functions, int port, long maxRequestBytes) throws IOException {
+    private LocalFunctionsHost(List<HttpFunction> functions, List<McpToolFunction> tools, int port, long maxRequestBytes)
+            throws IOException {
         this.functions = functions;
+        this.tools = tools;
+        this.mcp = new McpEndpoint(tools, maxRequestBytes);
         this.maxRequestBytes = maxRequestBytes;
         // Small JSON replies must not wait for Nagle's algorithm: without this a round trip costs ~40 ms.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -75,13 +82,16 @@ public final class LocalFunctionsHost implements AutoCloseable {
         Objects.requireNonNull(packagePrefix, "packagePrefix");
         ClassLoader loader = Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(),
                 LocalFunctionsHost.class.getClassLoader());
-        List<HttpFunction> functions = FunctionDiscovery.discover(packagePrefix, loader);
-        LocalFunctionsHost host = new LocalFunctionsHost(functions, port, maxRequestBytes);
+        FunctionInstances instances = new FunctionInstances(loader);
+        List<HttpFunction> functions = FunctionDiscovery.discover(packagePrefix, loader, instances);
+        List<McpToolFunction> tools = McpToolDiscovery.discover(packagePrefix, loader, instances);
+        LocalFunctionsHost host = new LocalFunctionsHost(functions, tools, port, maxRequestBytes);
         host.http.start();
         if (functions.isEmpty()) {
             LOG.warning("no HTTP functions found in package " + packagePrefix + " on the class path");
         }
         LOG.info("serving " + functions.size() + " functions of " + packagePrefix + " on " + host.url() + "/" + ROUTE_PREFIX
+                + " and " + tools.size() + " MCP tools on " + host.mcpUrl()
                 + "; function keys are not checked (authLevel is informational locally, as with func start)");
         return host;
     }
@@ -95,14 +105,24 @@ public final class LocalFunctionsHost implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
+    /** {@code http://127.0.0.1:PORT/runtime/webhooks/mcp}, where the MCP tools are served (streamable HTTP). */
+    public String mcpUrl() {
+        return url() + "/" + String.join("/", McpEndpoint.PATH);
+    }
+
     /** The functions served, sorted by route. */
     List<HttpFunction> functions() {
         return functions;
     }
 
-    /** One line per function: {@code Echo: POST /api/echo (authLevel FUNCTION)}. */
+    /** The MCP tools served, sorted by tool name. */
+    List<McpToolFunction> tools() {
+        return tools;
+    }
+
+    /** One line per function: {@code Echo: POST /api/echo (authLevel FUNCTION)}, then {@code EchoMcp: MCP tool echo}. */
     public List<String> describeFunctions() {
-        return functions.stream().map(f -> f.describe(ROUTE_PREFIX)).toList();
+        return Stream.concat(functions.stream().map(f -> f.describe(ROUTE_PREFIX)), tools.stream().map(McpToolFunction::describe)).toList();
     }
 
     private void handle(HttpExchange exchange) {
@@ -131,6 +151,10 @@ public final class LocalFunctionsHost implements AutoCloseable {
                 throw methodNotAllowed(exchange, List.of("GET", "HEAD"));
             }
             ResponseWriter.send(exchange, new ResponseWriter.Encoded(200, Map.of("Content-Type", ResponseWriter.JSON_TYPE), listing()));
+            return;
+        }
+        if (McpEndpoint.serves(path)) {
+            mcp.handle(exchange);
             return;
         }
         List<String> below = path.get(0).equalsIgnoreCase(ROUTE_PREFIX) ? path.subList(1, path.size()) : null;

@@ -49,6 +49,7 @@ public final class LocalFunctionsHostMain {
             stopped.countDown();
         }, "functions-host-shutdown"));
         System.out.println("functions host listening on " + host.url() + "/" + LocalFunctionsHost.ROUTE_PREFIX);
+        System.out.println("MCP tools at " + host.mcpUrl());
         host.describeFunctions().forEach(line -> System.out.println("  " + line));
         System.out.flush();
         stopped.await();

@@ -14,4 +14,8 @@ public @interface ToolTrigger {
     String name();
 
     String toolName();
+
+    String description() default "";
+
+    String toolProperties() default "";
 }
