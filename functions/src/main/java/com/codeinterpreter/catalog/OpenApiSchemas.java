@@ -73,8 +73,8 @@ final class OpenApiSchemas {
                 "stderrTruncated", "boolean", "Whether stderr was cut", "result", "string", "The value of the code's trailing expression",
                 "exitCode", "integer", "RunShellCommand: the command's exit code", "markdown", "string", "Images inline and other "
                         + "files as links, ready to show", "durationMs", "integer", "How long the call took",
-                "executionId", "string", "The call's id", "freshInterpreter", "boolean", "True when the call ran in a new Python "
-                        + "process: earlier variables are gone", "url", "string", "GeneratePdfReport: the PDF's link",
+                "executionId", "string", "The call's id", "sessionState", "string", "Absent when the call continued its "
+                        + "session; else new, restarted (variables gone, files kept) or expired (idle too long: files and variables gone)", "url", "string", "GeneratePdfReport: the PDF's link",
                 "fileName", "string", "GeneratePdfReport: the PDF's download name");
         ObjectNode executionProps = (ObjectNode) execution.get("properties");
         executionProps.putObject("files").put("type", "array").put("description", "Files created or changed under /mnt/data, and "
