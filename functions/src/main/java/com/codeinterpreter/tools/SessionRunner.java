@@ -22,13 +22,14 @@ import java.util.stream.Collectors;
  *
  * <p>The helper is installed on first use in each kernel (a kernel that restarted or a new session
  * answers "install me", and the call is repeated with the helper's source), after its guardrails
- * ({@code guard.py}). The module names carry a hash of all the sources, so a new deployment never talks to
- * an old helper.
+ * ({@code guard.py} and {@code guard_static.py}). The module names carry a hash of all three sources, so a
+ * new deployment never talks to an old helper.
  */
 public final class SessionRunner {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The helper's modules in the order they are installed; each is named {@link #MODULE} plus its suffix. */
-    private static final List<Helper> HELPERS = List.of(new Helper("guard.py", "guard"), new Helper("runner.py", ""));
+    private static final List<Helper> HELPERS = List.of(new Helper("guard.py", "guard"), new Helper("guard_static.py", "guard_static"),
+            new Helper("runner.py", ""));
     private static final String MODULE = "__code_interpreter_" + hash(HELPERS.stream().map(Helper::source)
             .collect(Collectors.joining("\0"))) + "__";
     private static final String INSTALL_ME = "__install__";

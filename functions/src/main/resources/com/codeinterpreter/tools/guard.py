@@ -3,21 +3,25 @@ through RunShellCommand: the contract's Limitations (no process spawning, no net
 installation, no files written outside /mnt/data and /tmp) as policy, with messages that say what to do
 instead.
 
-It runs inside the session's kernel, so it holds the same against the local pool and the Azure service.
-While user code runs, this module's audit hook (install) refuses the operations themselves. A thread is
-guarded while one of the helper's guarded functions (run_python) or a function the user wrote is on its
-stack, and a thread the kernel did not have when the hook was installed (one the user's code started) is
-guarded for its whole life. There is no on/off flag to flip: what the hook decides on lives in its
-closure, and nothing keeps a reference to the hook.
+Two layers, both inside the session's kernel, so they hold the same against the local pool and the Azure
+service:
 
-A refusal is a BlockedOperationError (a PermissionError) whose type names the category and whose message
-names the call, its line and what to use instead. This module also has the check of shell commands for
-package installs that RunShellCommand uses.
+1. Before the code runs, guard_static.py checks its syntax tree.
+2. While it runs, this module's audit hook (install) refuses the operations themselves. A thread is
+   guarded while one of the helper's guarded functions (run_python) or a function the user wrote is on
+   its stack, and a thread the kernel did not have when the hook was installed (one the user's code
+   started) is guarded for its whole life. There is no on/off flag to flip: what the hook decides on
+   lives in its closure, and nothing keeps a reference to the hook.
+
+Both report a BlockedOperationError (a PermissionError) whose type names the category and whose message
+names the call, its line and what to use instead. This module also has those errors and messages, and
+the check of shell commands for package installs that RunShellCommand uses.
 
 This is policy, not containment. Code that sets out to evade in-process checks can (planting a builtin
 such as functools.partial(os.system, ...) where the helper or the kernel will call it, compiling code
 under another file name, calling _posixsubprocess directly, ctypes writing memory); the boundary is the
-sandbox: Hyper-V in Azure, bubblewrap with seccomp locally.
+sandbox: Hyper-V in Azure, bubblewrap with seccomp locally. SECURITY-guardrails.md lists what is blocked
+and what is not promised.
 
 Standard library only: it runs in the service's kernel as well as in the local pool's.
 """
@@ -90,6 +94,8 @@ ADVICE = {
     "file": (FileAccessBlocked, "Save files in /mnt/data (the working folder, where relative paths land) or /tmp."),
     "internals": (BlockedOperationError, "Call the functions you need by their names."),
 }
+# When several operations are blocked, the answer leads with the one that most likely explains the code.
+PRIORITY = {"package": 0, "process": 1, "network": 2, "file": 3, "internals": 4}
 
 # Packages people most often ask for; the message lists those this session really has.
 _WELL_KNOWN = (("pandas", "pandas"), ("numpy", "numpy"), ("matplotlib", "matplotlib"), ("seaborn", "seaborn"),

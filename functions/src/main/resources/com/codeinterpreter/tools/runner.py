@@ -5,8 +5,8 @@ JSON string it returns (the execution's result) carries everything the tool need
 files the call created or changed under /mnt/data, captured matplotlib figures, and the tool's own
 output. The user's own prints still travel in the execution's stdout and stderr.
 
-The guardrails are installed with it: guard.py's audit hook refuses blocked operations while user code
-runs (see run_python), and run_shell refuses package installs.
+The guardrails are installed with it: guard_static.py checks user code before it runs, and guard.py's
+audit hook refuses blocked operations while it runs (see run_python and run_shell).
 
 Standard library only: it runs in the service's kernel as well as in the local pool's.
 """
@@ -34,8 +34,9 @@ RESULT_REPR_CHARS = 20000
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".tif", ".tiff", ".eps")
 
 _state = {"runs": 0, "pending": None, "patched": False}
-# SessionRunner installs the guardrails first, under this module's name plus "guard".
+# SessionRunner installs the guardrails first, under this module's name plus "guard" and "guard_static".
 guard = sys.modules[__name__ + "guard"]
+static_check = sys.modules[__name__ + "guard_static"]
 
 
 class UserTimeout(BaseException):
@@ -168,6 +169,21 @@ def _on_timeout(signum, frame):
     raise UserTimeout()
 
 
+def _checked_tree(code, filename, user_globals):
+    """The code's syntax tree, once the guard's static check has found nothing blocked in it."""
+    try:
+        tree = ast.parse(code, filename, "exec")
+    except SyntaxError:
+        blocked = static_check.check_magics(code)  # `!pip install x` is not Python, but deserves a better answer
+        if blocked is not None:
+            raise blocked from None
+        raise
+    blocked = static_check.check_tree(tree, code, user_globals)
+    if blocked is not None:
+        raise blocked
+    return tree
+
+
 def _error_of(exc):
     blocked = guard.blocked_cause(exc)
     if blocked is not None:
@@ -193,7 +209,7 @@ def run_python(user_globals, request):
         try:
             if timeout > 0:
                 signal.setitimer(signal.ITIMER_REAL, timeout)
-            tree = ast.parse(code, filename, "exec")
+            tree = _checked_tree(code, filename, user_globals)
             trailing = None
             if tree.body and isinstance(tree.body[-1], ast.Expr):
                 trailing = ast.Expression(tree.body.pop().value)
