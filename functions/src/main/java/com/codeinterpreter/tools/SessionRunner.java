@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Runs one tool operation in a session in one round trip: the code sent is a call of the helper module
@@ -19,13 +21,17 @@ import java.util.Map;
  * execution's result.
  *
  * <p>The helper is installed on first use in each kernel (a kernel that restarted or a new session
- * answers "install me", and the call is repeated with the helper's source). Its module name carries a
- * hash of its source, so a new deployment never talks to an old helper.
+ * answers "install me", and the call is repeated with the helper's source), after its guardrails
+ * ({@code guard.py} and {@code guard_static.py}). The module names carry a hash of all three sources, so a
+ * new deployment never talks to an old helper.
  */
 public final class SessionRunner {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SOURCE = load();
-    private static final String MODULE = "__code_interpreter_" + hash(SOURCE) + "__";
+    /** The helper's modules in the order they are installed; each is named {@link #MODULE} plus its suffix. */
+    private static final List<Helper> HELPERS = List.of(new Helper("guard.py", "guard"), new Helper("guard_static.py", "guard_static"),
+            new Helper("runner.py", ""));
+    private static final String MODULE = "__code_interpreter_" + hash(HELPERS.stream().map(Helper::source)
+            .collect(Collectors.joining("\0"))) + "__";
     private static final String INSTALL_ME = "__install__";
 
     private final SessionPoolClient client;
@@ -72,14 +78,33 @@ public final class SessionRunner {
     }
 
     private static String dispatchCell(String args) {
-        return "__import__('sys').modules['" + MODULE + "'].dispatch(globals(), " + args + ") if '" + MODULE
-                + "' in __import__('sys').modules else '" + INSTALL_ME + "'";
+        return "__import__('sys').modules['" + MODULE + "'].dispatch(globals(), " + args + ") if " + installed()
+                + " else '" + INSTALL_ME + "'";
     }
 
+    /** Installs the guardrails, then the helper (unless a call that raced this one did), then calls it. */
     private static String installCell(String args) {
-        return "exec(compile(" + pythonString(SOURCE) + ", '<code-interpreter-runner>', 'exec'), __import__('sys').modules"
-                + ".setdefault('" + MODULE + "', __import__('types').ModuleType('" + MODULE + "')).__dict__)\n"
+        return "if not " + installed() + ": " + HELPERS.stream().map(SessionRunner::execInto).collect(Collectors.joining("; ")) + "\n"
                 + "__import__('sys').modules['" + MODULE + "'].dispatch(globals(), " + args + ")";
+    }
+
+    /** True in the kernel once the helper is complete (a failed install leaves a module without dispatch). */
+    private static String installed() {
+        return "hasattr(__import__('sys').modules.get('" + MODULE + "'), 'dispatch')";
+    }
+
+    /** Runs a helper's source as the body of its module ({@code <code interpreter guard.py>} in tracebacks). */
+    private static String execInto(Helper helper) {
+        String module = MODULE + helper.suffix();
+        return "exec(compile(" + pythonString(helper.source()) + ", '<code interpreter " + helper.resource() + ">', 'exec'), "
+                + "__import__('sys').modules.setdefault('" + module + "', __import__('types').ModuleType('" + module + "')).__dict__)";
+    }
+
+    /** One of the helper's Python sources, a resource next to this class. */
+    private record Helper(String resource, String suffix, String source) {
+        Helper(String resource, String suffix) {
+            this(resource, suffix, load(resource));
+        }
     }
 
     /** The request as a Python string literal holding JSON. */
@@ -113,11 +138,11 @@ public final class SessionRunner {
         }
     }
 
-    private static String load() {
-        try (InputStream in = SessionRunner.class.getResourceAsStream("runner.py")) {
+    private static String load(String resource) {
+        try (InputStream in = SessionRunner.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("runner.py is missing from the build", e);
+            throw new IllegalStateException(resource + " is missing from the build", e);
         }
     }
 

@@ -5,6 +5,9 @@ JSON string it returns (the execution's result) carries everything the tool need
 files the call created or changed under /mnt/data, captured matplotlib figures, and the tool's own
 output. The user's own prints still travel in the execution's stdout and stderr.
 
+The guardrails are installed with it: guard_static.py checks user code before it runs, and guard.py's
+audit hook refuses blocked operations while it runs (see run_python and run_shell).
+
 Standard library only: it runs in the service's kernel as well as in the local pool's.
 """
 import ast
@@ -33,6 +36,9 @@ RESULT_REPR_CHARS = 20000
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".tif", ".tiff", ".eps")
 
 _state = {"runs": 0, "pending": None, "patched": False}
+# SessionRunner installs the guardrails first, under this module's name plus "guard" and "guard_static".
+guard = sys.modules[__name__ + "guard"]
+static_check = sys.modules[__name__ + "guard_static"]
 
 
 class UserTimeout(BaseException):
@@ -179,10 +185,35 @@ def _on_timeout(signum, frame):
     raise UserTimeout()
 
 
+def _checked_tree(code, filename, user_globals):
+    """The code's syntax tree, once the guard's static check has found nothing blocked in it."""
+    try:
+        tree = ast.parse(code, filename, "exec")
+    except SyntaxError:
+        blocked = static_check.check_magics(code)  # `!pip install x` is not Python, but deserves a better answer
+        if blocked is not None:
+            raise blocked from None
+        raise
+    blocked = static_check.check_tree(tree, code, user_globals)
+    if blocked is not None:
+        raise blocked
+    return tree
+
+
+def _error_of(exc):
+    blocked = guard.blocked_cause(exc)
+    if blocked is not None:
+        return {"type": blocked.error_type, "message": str(blocked), "line": blocked.line}
+    return {"type": type(exc).__name__, "message": str(exc)}
+
+
 def run_python(user_globals, request):
+    """Runs user code. While this function is on the stack the guard's audit hook refuses blocked
+    operations, so everything here that can run user-defined code (the code, its result's __repr__,
+    figure callbacks, functions it patched) is covered."""
     code = request["code"]
     timeout = float(request.get("timeout") or 0)
-    filename = "<code-%d>" % _state["runs"]
+    filename = "%s%d>" % (guard.USER_FILENAME_PREFIX, _state["runs"])
     before = _snapshot()
     _state["pending"] = before
     _patch_savefig()
@@ -194,7 +225,7 @@ def run_python(user_globals, request):
         try:
             if timeout > 0:
                 signal.setitimer(signal.ITIMER_REAL, timeout)
-            tree = ast.parse(code, filename, "exec")
+            tree = _checked_tree(code, filename, user_globals)
             trailing = None
             if tree.body and isinstance(tree.body[-1], ast.Expr):
                 trailing = ast.Expression(tree.body.pop().value)
@@ -218,7 +249,7 @@ def run_python(user_globals, request):
         sys.stderr.write("".join(traceback.format_exception_only(type(exc), exc)))
     except (Exception, SystemExit) as exc:
         reply["status"] = "failed"
-        reply["error"] = {"type": type(exc).__name__, "message": str(exc)}
+        reply["error"] = _error_of(exc)
         sys.stderr.write(_user_traceback(exc, filename))
     try:
         sys.stdout.flush()
@@ -264,6 +295,12 @@ class _Capture:
 
 
 def run_shell(request):
+    blocked = guard.check_shell(request["command"])
+    if blocked is not None:
+        # Nothing runs, so there is no exit code.
+        return {"status": "failed", "exitCode": None, "stdout": "", "stderr": "%s: %s\n" % (blocked.error_type, blocked),
+                "error": {"type": blocked.error_type, "message": str(blocked)}, "files": [], "filesNotReported": 0,
+                "figures": []}
     timeout = float(request.get("timeout") or 120)
     limit = int(request.get("maxOutput") or 65536)
     before = _snapshot()
@@ -412,3 +449,8 @@ def list_files(request):
             st = entry.stat(follow_symlinks=False)
             entries.append(describe(entry.path, st, "directory" if entry.is_dir(follow_symlinks=False) else "file"))
     return {"status": "succeeded", "path": root, "files": entries, "truncated": truncated}
+
+
+# User code runs only inside these two (the code itself, and what it left for figures to run): the hook
+# refuses blocked operations while one of them is on the stack.
+guard.install(run_python, collect_pending)
