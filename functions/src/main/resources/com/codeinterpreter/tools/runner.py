@@ -288,17 +288,56 @@ def _is_binary(path):
         return b"\0" in f.read(8192)
 
 
+def _outside(path):
+    """Where `path` really leads when a symbolic link takes it out of /mnt/data, else None.
+
+    The sandbox hides the host either way, but the tools promise /mnt/data and nothing else, so a link the
+    user's code planted (to /etc, to /) is refused rather than followed.
+    """
+    root = os.path.realpath(DATA)
+    real = os.path.realpath(path)
+    return None if real == root or real.startswith(root + os.sep) else real
+
+
+def _refused_link(path, real):
+    return _error("PathOutsideDataFolder", "%s leads outside /mnt/data through a symbolic link (to %s); the file tools only "
+                  "reach files in /mnt/data. Use the path of a file inside it." % (path, real))
+
+
+def _not_regular(path):
+    return _error("NotARegularFile", "%s is not a regular file (a pipe, socket or device); the file tools read regular "
+                  "files only." % path)
+
+
+def _readable(path):
+    """Whether a file found by walking may be read: a regular file, reached without leaving /mnt/data."""
+    try:
+        st = os.lstat(path)
+        if stat.S_ISLNK(st.st_mode):
+            if _outside(path) is not None:
+                return False
+            st = os.stat(path)
+        return stat.S_ISREG(st.st_mode)
+    except OSError:
+        return False
+
+
 def read_file(request):
     path = request["path"]
     start = max(1, int(request.get("startLine") or 1))
     max_lines = int(request.get("maxLines") or 2000)
     max_chars = int(request.get("maxChars") or 200000)
+    real = _outside(path)
+    if real is not None:
+        return _refused_link(path, real)
     try:
         st = os.stat(path)
     except FileNotFoundError:
         return _error("FileNotFound", "No file %s. List the session's files with ListSessionFiles." % path)
     if stat.S_ISDIR(st.st_mode):
         return _error("IsADirectory", "%s is a folder. List it with ListSessionFiles." % path)
+    if not stat.S_ISREG(st.st_mode):
+        return _not_regular(path)
     if _is_binary(path):
         return _error("BinaryFile", "%s is a binary file (%d bytes); download it with GetSessionFile instead." % (path, st.st_size))
     lines, chars, number, truncated = [], 0, 0, False
@@ -333,6 +372,9 @@ def _walk_files(root, glob):
 
 def search_files(request):
     root = request.get("path") or DATA
+    real = _outside(root)
+    if real is not None:
+        return _refused_link(root, real)
     if not os.path.exists(root):
         return _error("FileNotFound", "No file or folder %s." % root)
     try:
@@ -343,7 +385,8 @@ def search_files(request):
     matches, searched, truncated = [], 0, False
     for path in _walk_files(root, request.get("glob")):
         try:
-            if os.path.getsize(path) > 100 * 1024 * 1024 or _is_binary(path):
+            # Links out of /mnt/data and pipes (which would block the read) are passed over.
+            if not _readable(path) or os.path.getsize(path) > 100 * 1024 * 1024 or _is_binary(path):
                 continue
             searched += 1
             with open(path, "r", encoding="utf-8", errors="replace") as f:
@@ -365,6 +408,9 @@ def list_files(request):
     root = request.get("path") or DATA
     recursive = request.get("recursive", True)
     limit = int(request.get("maxEntries") or 1000)
+    real = _outside(root)
+    if real is not None:
+        return _refused_link(root, real)
     if not os.path.isdir(root):
         return _error("NotADirectory" if os.path.exists(root) else "FileNotFound", "No folder %s." % root)
     entries, truncated = [], False
