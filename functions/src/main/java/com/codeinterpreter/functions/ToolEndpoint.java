@@ -59,7 +59,10 @@ final class ToolEndpoint {
         } catch (SessionPoolException e) {
             context.getLogger().log(Level.WARNING, tool + ": session pool failed: " + e.code() + " " + e.getMessage());
             int status = e.retryable() ? 503 : 502;
-            String hint = e.retryable() ? " This is temporary: retry the call in a few seconds." : " Check the app's session pool settings.";
+            String hint = e.retryable() ? " This is temporary: retry the call in a few seconds."
+                    : e.status() >= 500 ? " The pool failed while handling the call, so code may have run in part: check the session "
+                    + "(ListSessionFiles, or a quick ExecutePythonCode) before repeating it."
+                    : " Check the app's session pool settings.";
             return error(request, HttpStatusType.custom(status), e.code(), "The session pool could not complete the call: " + e.getMessage() + hint);
         } catch (IllegalStateException e) {
             context.getLogger().log(Level.SEVERE, tool + ": " + e.getMessage(), e);
