@@ -54,6 +54,7 @@ class FaultAttackTest {
         assertEquals("MemoryError", creeping.path("error").path("type").asText(), creeping.toString());
         assertEquals("(True, 'still here')", client.python("n = len(chunks)\ndel chunks\n(4 <= n < 16, survivor)").path("result").asText(),
                 "it stopped below the 1 GiB limit (16 chunks) and kept its state");
+        assertEquals("'other'", new ToolClient(STACK.baseUrl).python("'other'").path("result").asText(), "another session never noticed");
     }
 
     @Test
