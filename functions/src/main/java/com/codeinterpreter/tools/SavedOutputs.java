@@ -36,8 +36,9 @@ final class SavedOutputs {
                     ? "The whole of it is saved as " + path
                     : "Its first " + saved.path("size").asLong() + " bytes are saved as " + path + " (saving stops at 50 MB"
                             + (saved.path("error").isTextual() ? ", or here: " + saved.path("error").asText() : "") + ")";
-            notes.add(stream + " was " + saved.path("total").asLong() + " " + saved.path("unit").asText() + " long; the first "
-                    + Toolbox.MAX_OUTPUT_CHARS + " characters are shown. " + what + link + "; read it in parts with ReadSessionFile.");
+            notes.add(stream + " was " + saved.path("total").asLong() + " " + saved.path("unit").asText() + " long and is truncated "
+                    + "here to its first " + Toolbox.MAX_OUTPUT_CHARS + " characters. " + what + link + "; read it in parts with "
+                    + "ReadSessionFile.");
         }
     }
 

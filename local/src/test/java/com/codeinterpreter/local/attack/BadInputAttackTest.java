@@ -6,6 +6,7 @@ import com.codeinterpreter.local.e2e.LocalStack;
 import com.codeinterpreter.local.e2e.ToolClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,11 +17,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * at and beyond their limits: each gets its exact status and a message naming the field, and nothing runs.
  */
 class BadInputAttackTest {
-    private static final ToolClient client = new ToolClient(LocalStack.shared().baseUrl);
+    private static final ToolClient client = Sessions.open(LocalStack.shared().baseUrl);
 
     @BeforeAll
     static void aFileToReadAndSearch() {
+        Sessions.track(PoolAccess.KEY_HOLDER, "s".repeat(128));
         Expect.ok(client.call("UploadFileToSession", "path", "edge.txt", "content", "one\ntwo\nthree\n"));
+    }
+
+    @AfterAll
+    static void deleteSessions() {
+        Sessions.deleteAll();
     }
 
     static Stream<Arguments> wrongTypes() {

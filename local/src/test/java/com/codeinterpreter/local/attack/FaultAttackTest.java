@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,7 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FaultAttackTest {
     private static final LocalStack STACK = LocalStack.shared();
-    private final ToolClient client = new ToolClient(STACK.baseUrl);
+    private final ToolClient client = Sessions.open(STACK.baseUrl);
+
+    @AfterEach
+    void deleteSessions() {
+        Sessions.deleteAll();
+    }
 
     static Stream<Arguments> aDyingInterpreterIsReportedAndReplaced() {
         return Stream.of(
@@ -54,14 +60,14 @@ class FaultAttackTest {
         assertEquals("MemoryError", creeping.path("error").path("type").asText(), creeping.toString());
         assertEquals("(True, 'still here')", client.python("n = len(chunks)\ndel chunks\n(4 <= n < 16, survivor)").path("result").asText(),
                 "it stopped below the 1 GiB limit (16 chunks) and kept its state");
-        assertEquals("'other'", new ToolClient(STACK.baseUrl).python("'other'").path("result").asText(), "another session never noticed");
+        assertEquals("'other'", Sessions.open(STACK.baseUrl).python("'other'").path("result").asText(), "another session never noticed");
     }
 
     @Test
     void aForkBombIsHeldToItsSessionsProcessLimit() {
         CompletableFuture<ToolClient.Answer> bomb = CompletableFuture.supplyAsync(() ->
                 client.call("RunShellCommand", Expect.body("command", "b() { b | b & }; b; sleep 10", "timeoutSeconds", 4)));
-        ToolClient other = new ToolClient(STACK.baseUrl);
+        ToolClient other = Sessions.open(STACK.baseUrl);
         for (int i = 0; i < 3; i++) {
             assertEquals("'other'", other.python("'other'").path("result").asText());
         }
@@ -80,7 +86,7 @@ class FaultAttackTest {
         JsonNode tmp = Expect.outcome(client.call("RunShellCommand", "command",
                 "dd if=/dev/zero of=/tmp/fill bs=1M count=100 2>&1 | grep -o 'No space left on device' | head -1; rm -f /tmp/fill"), "succeeded");
         assertEquals("No space left on device\n", tmp.path("stdout").asText(), "the 64 MiB /tmp of this session is full, no one else's");
-        assertEquals("'fine'", new ToolClient(STACK.baseUrl).python("'fine'").path("result").asText());
+        assertEquals("'fine'", Sessions.open(STACK.baseUrl).python("'fine'").path("result").asText());
         assertEquals("2", client.python("1 + 1").path("result").asText(), "the session itself works on");
     }
 

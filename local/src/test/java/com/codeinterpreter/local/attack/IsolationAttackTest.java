@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +25,13 @@ import org.junit.jupiter.api.Test;
  */
 class IsolationAttackTest {
     private static final LocalStack STACK = LocalStack.shared();
-    private final ToolClient alice = new ToolClient(STACK.baseUrl);
-    private final ToolClient mallory = new ToolClient(STACK.baseUrl);
+    private final ToolClient alice = Sessions.open(STACK.baseUrl);
+    private final ToolClient mallory = Sessions.open(STACK.baseUrl);
+
+    @AfterEach
+    void deleteSessions() {
+        Sessions.deleteAll();
+    }
 
     @Test
     void anotherSessionCannotListSearchReadOrLinkTheFiles() {
@@ -77,6 +83,8 @@ class IsolationAttackTest {
         LocalStack easyAuth = LocalStack.hostOn(STACK, Map.of("WEBSITE_AUTH_ENABLED", "True"));
         try {
             String shared = "same-session-id-" + System.nanoTime();
+            Sessions.track("principal:principal-a", shared);
+            Sessions.track("principal:principal-b", shared);
             callAs(easyAuth.baseUrl, "principal-a", "ExecutePythonCode", "{\"sessionId\":\"" + shared + "\",\"pythonCode\":\"owner = 'a'\"}");
             callAs(easyAuth.baseUrl, "principal-a", "UploadFileToSession", "{\"sessionId\":\"" + shared + "\",\"path\":\"a.txt\",\"content\":\"a\"}");
             JsonNode b = callAs(easyAuth.baseUrl, "principal-b", "ExecutePythonCode", "{\"sessionId\":\"" + shared
@@ -93,6 +101,7 @@ class IsolationAttackTest {
     @Test
     void withoutBuiltInAuthenticationThePrincipalHeaderIsIgnoredAsForgeable() {
         String shared = "forged-header-" + System.nanoTime();
+        Sessions.track(PoolAccess.KEY_HOLDER, shared);
         callAs(STACK.baseUrl, "principal-a", "ExecutePythonCode", "{\"sessionId\":\"" + shared + "\",\"pythonCode\":\"owner = 'a'\"}");
         JsonNode b = callAs(STACK.baseUrl, "principal-b", "ExecutePythonCode", "{\"sessionId\":\"" + shared + "\",\"pythonCode\":\"owner\"}");
         assertEquals("'a'", b.path("result").asText(), "one caller: the function key holder");

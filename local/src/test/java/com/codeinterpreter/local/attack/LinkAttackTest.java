@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +29,12 @@ import org.junit.jupiter.api.Test;
  */
 class LinkAttackTest {
     private static final LocalStack STACK = LocalStack.shared();
-    private final ToolClient client = new ToolClient(STACK.baseUrl);
+    private final ToolClient client = Sessions.open(STACK.baseUrl);
+
+    @AfterEach
+    void deleteSessions() {
+        Sessions.deleteAll();
+    }
 
     private String linkTo(String name, String content) {
         Expect.ok(client.call("UploadFileToSession", "path", name, "content", content));

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,7 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MalformedBodyAttackTest {
     private static final String BASE = LocalStack.shared().baseUrl;
-    private final ToolClient client = new ToolClient(BASE);
+    private final ToolClient client = Sessions.open(BASE);
+
+    @AfterEach
+    void deleteSessions() {
+        Sessions.deleteAll();
+    }
 
     static Stream<Arguments> bodiesThatAreNotOneJsonObject() {
         return Stream.of(
@@ -120,6 +126,7 @@ class MalformedBodyAttackTest {
         String emoji = "🦊".repeat(64);
         assertEquals(128, emoji.length(), "128 UTF-16 code units: at the limit");
         ToolClient fox = new ToolClient(BASE, emoji);
+        Sessions.track(PoolAccess.KEY_HOLDER, emoji);
         fox.python("fox = 'ראשון مرحبا'");
         assertEquals("'ראשון مرحبا'", fox.python("fox").path("result").asText());
         assertTrue(new String(fox.call("ListSessionFiles", Expect.body()).body(), StandardCharsets.UTF_8).contains("\"files\""));

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +22,12 @@ import org.junit.jupiter.api.Test;
 class OutputCapAttackTest {
     private static final LocalStack STACK = LocalStack.shared();
     private static final long SAVED_MAX = 50L * 1024 * 1024;
-    private final ToolClient client = new ToolClient(STACK.baseUrl);
+    private final ToolClient client = Sessions.open(STACK.baseUrl);
+
+    @AfterEach
+    void deleteSessions() {
+        Sessions.deleteAll();
+    }
 
     @Test
     void endlessPrintingIsCutSavedUpTo50MegabytesAndTheSessionLivesOn() {
@@ -51,8 +57,8 @@ class OutputCapAttackTest {
         JsonNode out = savedFile(r, "stdout");
         assertEquals(50_001, out.path("size").asLong());
         assertEquals(30_001, savedFile(r, "stderr").path("size").asLong());
-        assertTrue(r.path("notes").toString().contains("stdout was 50001 characters long; the first 20000 characters are shown. "
-                + "The whole of it is saved as " + out.path("path").asText()), r.toString());
+        assertTrue(r.path("notes").toString().contains("stdout was 50001 characters long and is truncated here to its first 20000 "
+                + "characters. The whole of it is saved as " + out.path("path").asText()), r.toString());
         JsonNode read = Expect.ok(client.call("ReadSessionFile", "path", out.path("path").asText()));
         assertEquals("y".repeat(50_000) + "\n", read.path("content").asText());
     }
@@ -96,7 +102,7 @@ class OutputCapAttackTest {
     void endlessOutputInOneSessionDoesNotHoldUpAnother() {
         CompletableFuture<ToolClient.Answer> flood = CompletableFuture.supplyAsync(() ->
                 client.call("RunShellCommand", Expect.body("command", "yes", "timeoutSeconds", 4)));
-        ToolClient other = new ToolClient(STACK.baseUrl);
+        ToolClient other = Sessions.open(STACK.baseUrl);
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long started = System.nanoTime();

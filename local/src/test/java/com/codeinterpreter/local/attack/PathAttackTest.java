@@ -13,6 +13,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 400, and nothing outside /mnt/data is read or written, in the sandbox or on the host.
  */
 class PathAttackTest {
-    private static final ToolClient client = new ToolClient(LocalStack.shared().baseUrl);
+    private static final ToolClient client = Sessions.open(LocalStack.shared().baseUrl);
     private static final List<String> PATH_TOOLS = List.of("ReadSessionFile", "ListSessionFiles", "SearchSessionFiles", "GetSessionFile",
             "UploadFileToSession");
 
@@ -34,6 +35,11 @@ class PathAttackTest {
         Expect.outcome(client.call("RunShellCommand", "command", "mkdir -p inside && echo hi > inside/f.txt && ln -s /etc etc_link "
                 + "&& ln -s / root_link && ln -s /etc/passwd passwd_link && ln -s inside inner_link && ln -s ../../.. up_link "
                 + "&& mkfifo fifo"), "succeeded");
+    }
+
+    @AfterAll
+    static void deleteSessions() {
+        Sessions.deleteAll();
     }
 
     static Stream<Arguments> pathsOutsideMntData() {

@@ -33,7 +33,12 @@ final class PoolAccess {
 
     /** The pool identifier of a tools sessionId, for the function-key caller. */
     static String identifier(String sessionId) {
-        return new SessionIdentity(LocalStack.SESSION_ID_SECRET).identifier(KEY_HOLDER, sessionId);
+        return identifier(KEY_HOLDER, sessionId);
+    }
+
+    /** The pool identifier of a tools sessionId for a caller ({@code principal:<id>} with built-in authentication). */
+    static String identifier(String caller, String sessionId) {
+        return new SessionIdentity(LocalStack.SESSION_ID_SECRET).identifier(caller, sessionId);
     }
 
     /** Runs code in the session's kernel without the tools' helper; returns the execution resource. */
@@ -71,7 +76,12 @@ final class PoolAccess {
 
     /** DELETE /session: the session's kernel stops and its files go. */
     int deleteSession(String sessionId) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/session" + API + identifier(sessionId))).DELETE()).statusCode();
+        return deleteIdentifier(identifier(sessionId));
+    }
+
+    int deleteIdentifier(String identifier) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/session" + API + URLEncoder.encode(identifier, StandardCharsets.UTF_8)))
+                .DELETE()).statusCode();
     }
 
     private static HttpResponse<byte[]> send(HttpRequest.Builder request) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -21,6 +22,11 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 class UnavailableBackendAttackTest {
     private static final LocalStack SHARED = LocalStack.shared();
+
+    @AfterAll
+    static void deleteSessions() {
+        Sessions.deleteAll();
+    }
 
     @Test
     @Execution(ExecutionMode.CONCURRENT)
@@ -41,7 +47,7 @@ class UnavailableBackendAttackTest {
         String deadStorage = SHARED.azurite.connectionString().replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:" + closedPort());
         LocalStack noBlobs = LocalStack.hostOn(SHARED, Map.of("OUTPUTS_STORAGE_CONNECTION_STRING", deadStorage));
         try {
-            ToolClient tool = new ToolClient(noBlobs.baseUrl);
+            ToolClient tool = Sessions.open(noBlobs.baseUrl);
             JsonNode r = Expect.outcome(tool.call("ExecutePythonCode", "pythonCode",
                     "open('/mnt/data/report.csv', 'w').write('a,b\\n1,2\\n')\nprint('written')"), "succeeded");
             assertEquals("written\n", r.path("stdout").asText());

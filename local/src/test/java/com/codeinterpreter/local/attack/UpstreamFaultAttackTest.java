@@ -7,6 +7,7 @@ import com.codeinterpreter.local.e2e.ToolClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,12 @@ class UpstreamFaultAttackTest {
     private static final LocalStack SHARED = LocalStack.shared();
     private static FakeUpstream fake;
     private static LocalStack behindFake;
-    private final ToolClient client = new ToolClient(behindFake.baseUrl);
+    private final ToolClient client = Sessions.open(behindFake.baseUrl);
+
+    @AfterEach
+    void deleteSessions() {
+        Sessions.deleteAll();
+    }
 
     @BeforeAll
     static void startAFlakyPoolInFrontOfTheRealOne() throws IOException {
