@@ -37,7 +37,7 @@ public final class ToolCatalog {
             List.of(string("pythonCode", "Python code that creates a PDF file").asRequired().maxLength(ExecutePythonCodeTool.MAX_CODE_CHARS),
                     path("expectedOutputFilename", "Path where the code saves the PDF, relative to /mnt/data, "
                             + "for example report.pdf").asRequired(),
-                    string("saveAsFilename", "Download filename, for example daily_summary.pdf").asRequired().maxLength(SessionPaths.MAX_NAME),
+                    string("saveAsFilename", "Download filename, for example daily_summary.pdf").asRequired().maxLength(SessionPaths.MAX_NAME_BYTES),
                     timeout(GeneratePdfReportTool.DEFAULT_TIMEOUT, ExecutePythonCodeTool.MAX_TIMEOUT)),
             true, Answer.EXECUTION, List.of());
 
@@ -74,7 +74,7 @@ public final class ToolCatalog {
 
     public static final ToolDefinition GET_SESSION_FILE = new ToolDefinition("GetSessionFile", ToolDescriptions.GET_SESSION_FILE,
             List.of(path("path", "File to download, relative to /mnt/data or absolute inside it").asRequired(),
-                    string("saveAsFilename", "Download filename; the file's own name when absent").maxLength(SessionPaths.MAX_NAME)),
+                    string("saveAsFilename", "Download filename; the file's own name when absent").maxLength(SessionPaths.MAX_NAME_BYTES)),
             true, Answer.FILE_LINK, List.of(404));
 
     public static final ToolDefinition UPLOAD_FILE_TO_SESSION = new ToolDefinition("UploadFileToSession", ToolDescriptions.UPLOAD_FILE_TO_SESSION,

@@ -1,7 +1,9 @@
 package com.codeinterpreter.functions;
 
 import com.codeinterpreter.tools.ToolException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,9 +17,17 @@ import java.util.TreeSet;
  * whose message names the field, what it must be, and what was sent.
  */
 final class RequestBody {
-    /** Times as ISO-8601 text, as the contract's lastModified and expiresAt fields are. */
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /**
+     * Times as ISO-8601 text, as the contract's lastModified and expiresAt fields are. A body must be exactly
+     * one JSON object without repeated keys: with {@code {"path":"a","path":"/etc/x"}} or a second object
+     * after the first, what one reader checks and what another uses could differ.
+     */
+    static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private final ObjectNode body;
 
     private RequestBody(ObjectNode body) {
@@ -35,9 +45,13 @@ final class RequestBody {
         JsonNode node;
         try {
             node = JSON.readTree(bytes);
+        } catch (StreamConstraintsException e) {
+            // Nesting deeper than 1000, numbers longer than 1000 digits, strings over 20 M characters.
+            throw ToolException.invalid("The request body exceeds a limit of the JSON parser: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw ToolException.invalid("The request body is not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+            JsonLocation at = e.getLocation();
+            throw ToolException.invalid("The request body is not valid JSON (" + e.getOriginalMessage()
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ").");
         } catch (IOException e) {
             throw ToolException.invalid("The request body could not be read: " + e.getMessage());
         }
@@ -97,8 +111,9 @@ final class RequestBody {
         if (!node.isIntegralNumber() && !(node.isNumber() && node.asDouble() == Math.rint(node.asDouble()))) {
             throw ToolException.invalid("'" + field + "' must be a whole number, was " + kind(node) + ".");
         }
-        if (node.asLong() > Integer.MAX_VALUE || node.asLong() < Integer.MIN_VALUE) {
-            throw ToolException.invalid("'" + field + "' is out of range: " + node.asText() + ".");
+        // Not asLong(): a big integer's asLong() wraps around (2^64 + 5 would read as 5).
+        if (!node.canConvertToInt()) {
+            throw ToolException.invalid("'" + field + "' is out of range: " + kind(node) + ".");
         }
         return node.asInt();
     }

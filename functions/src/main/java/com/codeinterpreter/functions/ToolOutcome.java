@@ -32,7 +32,10 @@ record ToolOutcome(int status, JsonNode body) {
             return error(e.status(), e.code(), e.getMessage());
         } catch (SessionPoolException e) {
             context.getLogger().log(Level.WARNING, tool + ": session pool failed: " + e.code() + " " + e.getMessage());
-            String hint = e.retryable() ? " This is temporary: retry the call in a few seconds." : " Check the app's session pool settings.";
+            String hint = e.retryable() ? " This is temporary: retry the call in a few seconds."
+                    : e.status() >= 500 ? " The pool failed while handling the call, so code may have run in part: check the session "
+                    + "(ListSessionFiles, or a quick ExecutePythonCode) before repeating it."
+                    : " Check the app's session pool settings.";
             return error(e.retryable() ? 503 : 502, e.code(), "The session pool could not complete the call: " + e.getMessage() + hint);
         } catch (IllegalStateException e) {
             context.getLogger().log(Level.SEVERE, tool + ": " + e.getMessage(), e);

@@ -68,8 +68,12 @@ public final class OutputStore {
      * @throws IllegalStateException naming the setting, when neither is set or a value is invalid
      */
     public static OutputStore fromSettings(Settings settings) {
+        return fromSettings(settings, Clock.systemUTC());
+    }
+
+    /** As {@link #fromSettings(Settings)}, with the clock that dates links: a test's seam for links already expired. */
+    public static OutputStore fromSettings(Settings settings, Clock clock) {
         OutputSettings config = OutputSettings.from(settings);
-        Clock clock = Clock.systemUTC();
         if (config.connectionString() != null) {
             BlobServiceClient service = StorageClients.withConnectionString(config.connectionString());
             return new OutputStore(service.getBlobContainerClient(config.container()), new AccountKeyLinkSigner(),

@@ -29,7 +29,9 @@ final class PoolErrors {
         if (message == null || message.isBlank()) {
             message = "The session pool answered HTTP " + status + ".";
         }
-        boolean retryable = status == 429 || status >= 500 || status == 403 || "SessionPoolCapacityReached".equals(code);
+        // 429, 502, 503 and a full pool mean the request was not taken: worth trying again. A 500 (or a 504)
+        // came from handling it, and a code execution may have run in part, so the caller decides.
+        boolean retryable = status == 429 || status == 502 || status == 503 || status == 403 || "SessionPoolCapacityReached".equals(code);
         return new SessionPoolException(status, code, message, retryable, null);
     }
 }

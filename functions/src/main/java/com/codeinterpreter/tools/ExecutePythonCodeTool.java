@@ -46,6 +46,7 @@ public final class ExecutePythonCodeTool {
         op.put("op", "python");
         op.put("code", code);
         op.put("timeout", timeoutSeconds);
+        op.put("maxOutput", Toolbox.MAX_OUTPUT_CHARS);
         if (echo != null) {
             op.put("echo", echo);
         }

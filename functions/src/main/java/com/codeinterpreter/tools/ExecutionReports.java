@@ -22,12 +22,8 @@ final class ExecutionReports {
             return withoutHelperReply(identifier, execution, notes, startedNanos);
         }
         boolean shell = "shell".equals(reply.path("op").asText());
-        Output stdout = shell ? Output.of(reply, "stdout") : Output.cap(execution.stdout());
-        Output stderr = shell ? Output.of(reply, "stderr") : Output.cap(execution.stderr());
-        if (stdout.truncated() || stderr.truncated()) {
-            notes.add("Output was longer than " + Toolbox.MAX_OUTPUT_CHARS + " characters and was truncated; write large output to a "
-                    + "file in /mnt/data and read it with ReadSessionFile.");
-        }
+        Output stdout = shell ? Output.of(reply, "stdout") : Output.cap(execution.stdout()).or(SavedOutputs.saved(reply, "stdout"));
+        Output stderr = shell ? Output.of(reply, "stderr") : Output.cap(execution.stderr()).or(SavedOutputs.saved(reply, "stderr"));
         if (reply.path("filesNotReported").asInt() > 0) {
             notes.add(reply.path("filesNotReported").asInt() + " more changed files were not copied; list them with ListSessionFiles "
                     + "and fetch them with GetSessionFile.");
@@ -37,6 +33,9 @@ final class ExecutionReports {
             notes.add(SessionLedger.note(session));
         }
         List<OutputFile> files = box.publisher().publish(identifier, execution.executionId(), reply);
+        if (stdout.truncated() || stderr.truncated()) {
+            SavedOutputs.note(reply, files, stdout.truncated(), stderr.truncated(), notes);
+        }
         noteMissingLinks(files, notes);
         JsonNode error = reply.path("error");
         JsonNode exitCode = reply.path("exitCode");
@@ -106,6 +105,11 @@ final class ExecutionReports {
         static Output cap(String text) {
             String t = text == null ? "" : text;
             return t.length() > Toolbox.MAX_OUTPUT_CHARS ? new Output(t.substring(0, Toolbox.MAX_OUTPUT_CHARS), true) : new Output(t, false);
+        }
+
+        /** Also truncated when the helper says so (it passes on no more than the cap, and saves the rest). */
+        Output or(boolean truncatedElsewhere) {
+            return truncatedElsewhere && !truncated ? new Output(text, true) : this;
         }
 
         static Output of(JsonNode reply, String stream) {

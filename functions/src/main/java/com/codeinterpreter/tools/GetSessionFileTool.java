@@ -33,7 +33,7 @@ public final class GetSessionFileTool {
                 throw new ToolException(404, "FileNotFound", "No file " + request.path() + " in the session. List the files with "
                         + "ListSessionFiles.");
             }
-            throw e;
+            throw PoolFileErrors.translate(e, request.path());
         }
         if (file.url() == null) {
             throw new ToolException(503, "LinkUnavailable", file.linkError());

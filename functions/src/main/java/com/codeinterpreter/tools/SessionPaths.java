@@ -1,15 +1,18 @@
 package com.codeinterpreter.tools;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
  * Paths the caller names, confined to /mnt/data: relative paths are taken from /mnt/data, absolute ones
- * must be inside it, and nothing may climb out with {@code ..}.
+ * must be inside it, and nothing may climb out with {@code ..}. Symbolic links inside the session are
+ * checked where the path is used (the helper and the pool), since only the session knows them.
  */
 public final class SessionPaths {
     public static final String ROOT = "/mnt/data";
     public static final int MAX_PATH = 1024;
-    public static final int MAX_NAME = 255;
+    /** Linux's limit on one name, which counts bytes: 255 ASCII letters, but only 127 two-byte ones like 'é'. */
+    public static final int MAX_NAME_BYTES = 255;
 
     private SessionPaths() {
     }
@@ -24,12 +27,7 @@ public final class SessionPaths {
             throw ToolException.invalid("'" + field + "' is empty: give a path relative to /mnt/data (for example data/report.csv) "
                     + "or an absolute path inside /mnt/data.");
         }
-        for (int i = 0; i < path.length(); i++) {
-            if (path.charAt(i) < 0x20 || path.charAt(i) == 0x7f) {
-                throw ToolException.invalid("'" + field + "' contains a control character (code " + (int) path.charAt(i)
-                        + "); use a plain file path.");
-            }
-        }
+        checkCharacters(field, path);
         if (path.length() > MAX_PATH) {
             throw ToolException.invalid("'" + field + "' is " + path.length() + " characters; paths are limited to " + MAX_PATH + ".");
         }
@@ -40,9 +38,10 @@ public final class SessionPaths {
                     + "relative to it, or an absolute path inside it.");
         }
         for (Path part : root.relativize(resolved)) {
-            if (part.toString().length() > MAX_NAME) {
-                throw ToolException.invalid("'" + field + "' has a name of " + part.toString().length() + " characters; names are limited to "
-                        + MAX_NAME + ".");
+            int bytes = part.toString().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_NAME_BYTES) {
+                throw ToolException.invalid("'" + field + "' has a name of " + bytes + " bytes (UTF-8); names are limited to "
+                        + MAX_NAME_BYTES + " bytes.");
             }
         }
         return resolved.toString();
@@ -59,11 +58,38 @@ public final class SessionPaths {
             throw ToolException.invalid("'" + field + "' is empty: give a file name such as report.pdf.");
         }
         String stripped = name.strip();
+        checkCharacters(field, stripped);
         if (stripped.contains("/") || stripped.contains("\\") || stripped.equals(".") || stripped.equals("..")
-                || stripped.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || stripped.length() > MAX_NAME) {
-            throw ToolException.invalid("'" + field + "' must be a plain file name of at most " + MAX_NAME
-                    + " characters, without folders or control characters (for example daily_summary.pdf); was '" + name + "'.");
+                || stripped.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw ToolException.invalid("'" + field + "' must be a plain file name of at most " + MAX_NAME_BYTES
+                    + " bytes, without folders (for example daily_summary.pdf); was '" + name + "'.");
         }
         return stripped;
+    }
+
+    /**
+     * Refuses characters that make a name mean or show something else: control characters (C0, DEL and
+     * C1), which end up in headers, logs and markdown; half of a surrogate pair, which is no character at
+     * all and cannot be a Linux name; and the bidirectional embedding, override and isolate controls, which
+     * make "evil" U+202E "txt.exe" display as "evilexe.txt". Other Unicode (emoji, right-to-left scripts) is fine.
+     */
+    private static void checkCharacters(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String problem = null;
+            if (Character.isISOControl(c)) {
+                problem = "a control character";
+            } else if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                problem = "half of a surrogate pair (not a character)";
+            } else if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                problem = "a bidirectional text control";
+            }
+            if (problem != null) {
+                throw ToolException.invalid("'" + field + "' contains " + problem + " (U+" + String.format("%04X", (int) c) + ") at "
+                        + "position " + i + "; use a plain file path.");
+            }
+        }
     }
 }

@@ -41,7 +41,7 @@ public final class UploadFileToSessionTool {
             if (e.status() == 413) {
                 throw new ToolException(413, "FileTooLarge", "The session pool refused the file as too large: " + e.getMessage());
             }
-            throw e;
+            throw PoolFileErrors.translate(e, request.path());
         }
         return new Stored(name, request.path(), request.content().length, ContentTypes.of(name), Instant.now());
     }

@@ -42,6 +42,15 @@ class RequestBodyTest {
     }
 
     @Test
+    void oneObjectWithoutRepeatsAndNumbersThatDoNotWrapAround() {
+        assertTrue(error("{\"code\":\"1\",\"code\":\"2\"}").contains("Duplicate field 'code'"));
+        assertTrue(error("{\"code\":\"1\"} {}").contains("not valid JSON"));
+        assertTrue(error("[".repeat(5000) + "]".repeat(5000)).contains("exceeds a limit of the JSON parser"));
+        assertTrue(assertThrows(ToolException.class, () -> parse("{\"timeoutSeconds\":18446744073709551621}").optionalInt("timeoutSeconds", 1))
+                .getMessage().contains("out of range"), "2^64 + 5 is not 5");
+    }
+
+    @Test
     void lenientWhereTheMeaningIsPlain() {
         assertEquals(30, parse("{\"timeoutSeconds\":\"30\"}").optionalInt("timeoutSeconds", 1));
         assertEquals(30, parse("{\"timeoutSeconds\":30.0}").optionalInt("timeoutSeconds", 1));

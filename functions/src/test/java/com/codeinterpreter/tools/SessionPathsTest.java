@@ -35,6 +35,17 @@ class SessionPathsTest {
     }
 
     @Test
+    void namesAreCountedInBytesAndDisguisingCharactersAreRefused() {
+        assertEquals("/mnt/data/" + "é".repeat(127), SessionPaths.resolve("path", "é".repeat(127)));
+        assertThrows(ToolException.class, () -> SessionPaths.resolve("path", "é".repeat(128)), "256 bytes");
+        for (String bad : new String[] {"a\u0085b", "half\ud800", "evil\u202Etxt.exe", "x\u2066y"}) {
+            assertThrows(ToolException.class, () -> SessionPaths.resolve("path", bad), bad);
+            assertThrows(ToolException.class, () -> SessionPaths.fileName("saveAsFilename", bad), bad);
+        }
+        assertEquals("/mnt/data/😀-שלום.txt", SessionPaths.resolve("path", "😀-שלום.txt"));
+    }
+
+    @Test
     void downloadNamesArePlainFileNames() {
         assertEquals("daily_summary.pdf", SessionPaths.fileName("saveAsFilename", " daily_summary.pdf "));
         for (String bad : new String[] {"a/b.pdf", "..", "a\\b.pdf", "", "x\ty"}) {

@@ -7,10 +7,10 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -105,11 +105,29 @@ final class Exchange {
         http.close();
     }
 
-    void sendFile(Path file, String contentType) throws IOException {
-        http.getResponseHeaders().set("Content-Type", contentType);
-        http.sendResponseHeaders(200, Files.size(file));
-        try (OutputStream out = http.getResponseBody()) {
-            Files.copy(file, out);
+    /**
+     * Sends an opened file, as long as it was when opened. The body stream is closed only after the last
+     * byte: if the file shrinks on the way, the failure leaves it open so that closing the exchange drops
+     * the connection, and the client sees the transfer fail instead of waiting for the missing bytes.
+     */
+    void sendFile(SeekableByteChannel file, String contentType) throws IOException {
+        try (file) {
+            long size = file.size();
+            http.getResponseHeaders().set("Content-Type", contentType);
+            // HttpServer reads 0 as "chunked" and -1 as "no body": an empty file is Content-Length: 0.
+            http.sendResponseHeaders(200, size == 0 ? -1 : size);
+            OutputStream out = http.getResponseBody();
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            for (long left = size; left > 0; ) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), left));
+                int n = file.read(buffer);
+                if (n < 0) {
+                    throw new IOException("the file shrank while it was being sent");
+                }
+                out.write(buffer.array(), 0, n);
+                left -= n;
+            }
+            out.close();
         }
     }
 

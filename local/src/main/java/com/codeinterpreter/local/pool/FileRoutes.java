@@ -3,10 +3,10 @@ package com.codeinterpreter.local.pool;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
 /** The current api-versions' files API: list, upload, metadata, content and delete. */
@@ -46,11 +46,20 @@ final class FileRoutes {
 
     void content(Exchange ex, String identifier, String name) throws IOException {
         Session session = existing(identifier);
-        Path file = existingFile(session, ex.query("path"), name);
+        ex.sendFile(openContent(session, ex.query("path"), name), "application/octet-stream");
+    }
+
+    /** A session file opened for reading, by a lookup no link can lead out of the session (see {@link ConfinedFiles}). */
+    static SeekableByteChannel openContent(Session session, String path, String name) throws IOException {
+        Path file = existingFile(session, path, name);
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
             throw ApiException.badRequest("NotAFile", "'" + name + "' is a folder; list it with GET /files?path=...");
         }
-        ex.sendFile(file, "application/octet-stream");
+        try {
+            return ConfinedFiles.openForReading(session.dataDir, session.dataDir.relativize(file));
+        } catch (java.nio.file.NoSuchFileException gone) {
+            throw ApiException.notFound("FileNotFound", "No file '" + name + "' in the session.");
+        }
     }
 
     void delete(Exchange ex, String identifier, String name) throws IOException {
@@ -103,25 +112,19 @@ final class FileRoutes {
                 throw ApiException.badRequest("InvalidFileName", "The multipart file name must be a plain file name; put folders in the 'path' parameter.");
             }
             Path target = SessionFiles.file(session, path, filename);
-            createParents(session, target.getParent());
-            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw ApiException.badRequest("InvalidFileName", "'" + filename + "' is a folder in the session.");
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            chown(session, target);
+            chown(session, temp);
+            // Not Files.move(temp, target): its path to target could be led out of the session by a link.
+            ConfinedFiles.moveInto(session.dataDir, temp, session.dataDir.relativize(target), dir -> {
+                try {
+                    chown(session, dir);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             return new Stored(target, part.size());
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    private void createParents(Session session, Path dir) throws IOException {
-        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        createParents(session, dir.getParent());
-        Files.createDirectory(dir);
-        chown(session, dir);
     }
 
     private void chown(Session session, Path path) throws IOException {

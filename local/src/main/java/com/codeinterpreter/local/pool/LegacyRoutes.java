@@ -96,11 +96,7 @@ final class LegacyRoutes {
 
     void content(Exchange ex, String identifier, String name) throws IOException {
         Session session = files.existing(identifier);
-        Path file = FileRoutes.existingFile(session, ex.query("path"), name);
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw ApiException.badRequest("NotAFile", "'" + name + "' is not a regular file.");
-        }
-        ex.sendFile(file, "application/octet-stream");
+        ex.sendFile(FileRoutes.openContent(session, ex.query("path"), name), "application/octet-stream");
     }
 
     private static ObjectNode entry(Path file, int id) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class LocalStack {
     public static final String POOL_TOKEN = "e2e-pool-token";
+    public static final String SESSION_ID_SECRET = "e2e-secret-0123456789abcdef";
     private static final Pattern LISTENING = Pattern.compile("functions host listening on (http://127\\.0\\.0\\.1:\\d+)/api");
     private static LocalStack shared;
 
@@ -32,12 +34,17 @@ public final class LocalStack {
     public final PoolServer pool;
     private final Process host;
     public final String baseUrl;
+    /** The host JVM's java.io.tmpdir, its own so tests can see whether it leaves files behind. */
+    public final Path hostTmpDir;
+    private final boolean ownsBackends;
 
-    private LocalStack(AzuriteProcess azurite, PoolServer pool, Process host, String baseUrl) {
+    private LocalStack(AzuriteProcess azurite, PoolServer pool, Process host, String baseUrl, Path hostTmpDir, boolean ownsBackends) {
         this.azurite = azurite;
         this.pool = pool;
         this.host = host;
         this.baseUrl = baseUrl;
+        this.hostTmpDir = hostTmpDir;
+        this.ownsBackends = ownsBackends;
     }
 
     public static synchronized LocalStack shared() {
@@ -60,31 +67,53 @@ public final class LocalStack {
             azurite.close();
             throw new UncheckedIOException(e);
         }
+        return withHost(azurite, pool, extraSettings, true);
+    }
+
+    /**
+     * Another functions host on {@code base}'s pool and Azurite, with some settings changed: for fault and
+     * authentication configurations, without the cost of a second pool. Its {@link #stop} stops only the host.
+     */
+    public static LocalStack hostOn(LocalStack base, Map<String, String> overrides) {
+        return withHost(base.azurite, base.pool, overrides, false);
+    }
+
+    private static LocalStack withHost(AzuriteProcess azurite, PoolServer pool, Map<String, String> extraSettings, boolean owns) {
         Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "SESSION_POOL_ENDPOINT", pool.url(),
                 "SESSION_POOL_TOKEN", POOL_TOKEN,
                 "SESSION_POOL_API_VERSION", "2025-10-02-preview",
-                "SESSION_ID_SECRET", "e2e-secret-0123456789abcdef",
+                "SESSION_ID_SECRET", SESSION_ID_SECRET,
                 "OUTPUTS_STORAGE_CONNECTION_STRING", azurite.connectionString(),
                 "OUTPUTS_CONTAINER", "outputs",
                 "OUTPUTS_LINK_TTL_MINUTES", "30"));
         settings.putAll(extraSettings);
-        Process host = startHost(settings);
-        return new LocalStack(azurite, pool, host, awaitListening(host));
+        try {
+            Path tmp = Files.createTempDirectory("functions-host-");
+            Process host = startHost(settings, tmp);
+            return new LocalStack(azurite, pool, host, awaitListening(host), tmp, owns);
+        } catch (IOException | RuntimeException e) {
+            if (owns) {
+                pool.close();
+                azurite.close();
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
     }
 
-    private static Process startHost(Map<String, String> settings) {
+    private static Process startHost(Map<String, String> settings, Path tmp) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "com.codeinterpreter.local.host.LocalFunctionsHostMain", "--port", "0")
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp,
+                "-cp", System.getProperty("java.class.path"), "com.codeinterpreter.local.host.LocalFunctionsHostMain", "--port", "0")
                 .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("SESSION_") || k.startsWith("OUTPUTS_"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("SESSION_") || k.startsWith("OUTPUTS_") || k.startsWith("WEBSITE_"));
         builder.environment().putAll(settings);
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return builder.start();
+    }
+
+    /** The functions host's process id, to read its threads and descriptors from /proc. */
+    public long hostPid() {
+        return host.pid();
     }
 
     private static String awaitListening(Process host) {
@@ -127,7 +156,18 @@ public final class LocalStack {
             Thread.currentThread().interrupt();
         }
         host.destroyForcibly();
-        pool.close();
-        azurite.close();
+        deleteQuietly(hostTmpDir);
+        if (ownsBackends) {
+            pool.close();
+            azurite.close();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temporary folder is harmless
+        }
     }
 }
