@@ -29,17 +29,21 @@ import java.util.UUID;
 public final class SessionPoolClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpPipeline pipeline;
+    private final HttpPipeline calls;
+    private final HttpPipeline transfers;
     private final String endpoint;
     private final String apiVersion;
     private final ExecutionProtocol protocol;
 
     /**
+     * @param calls      the pipeline for small JSON calls (executions, sessions)
+     * @param transfers  the pipeline for file uploads and downloads, which must stream
      * @param endpoint   the pool management endpoint, without a trailing slash
      * @param apiVersion the data-plane api-version; 2024-02-02-preview selects the legacy request shapes
      */
-    public SessionPoolClient(HttpPipeline pipeline, String endpoint, String apiVersion) {
-        this.pipeline = pipeline;
+    public SessionPoolClient(HttpPipeline calls, HttpPipeline transfers, String endpoint, String apiVersion) {
+        this.calls = calls;
+        this.transfers = transfers;
         this.endpoint = endpoint.replaceAll("/+$", "");
         this.apiVersion = apiVersion;
         this.protocol = apiVersion.startsWith("2024-02") || apiVersion.startsWith("2024-08") ? new LegacyProtocol() : new CurrentProtocol();
@@ -98,7 +102,7 @@ public final class SessionPoolClient {
         HttpRequest request = new HttpRequest(HttpMethod.POST, url(protocol.uploadPath(), identifier, directory))
                 .setHeader(HttpHeaderName.CONTENT_TYPE, "multipart/form-data; boundary=" + boundary)
                 .setBody(BinaryData.fromStream(body, (long) head.length + content.length + tail.length));
-        send(request).close();
+        send(transfers, request).close();
     }
 
     /**
@@ -108,7 +112,7 @@ public final class SessionPoolClient {
      */
     public FileDownload download(String identifier, String directory, String name) {
         HttpRequest request = new HttpRequest(HttpMethod.GET, url(protocol.contentPath(encode(name)), identifier, directory));
-        HttpResponse response = send(request);
+        HttpResponse response = send(transfers, request);
         String length = response.getHeaderValue(HttpHeaderName.CONTENT_LENGTH);
         return new FileDownload(response.getBodyAsBinaryData().toStream(), length == null ? -1 : Long.parseLong(length), response);
     }
@@ -133,6 +137,10 @@ public final class SessionPoolClient {
     }
 
     private HttpResponse send(HttpRequest request) {
+        return send(calls, request);
+    }
+
+    private HttpResponse send(HttpPipeline pipeline, HttpRequest request) {
         HttpResponse response;
         try {
             response = pipeline.sendSync(request, Context.NONE);

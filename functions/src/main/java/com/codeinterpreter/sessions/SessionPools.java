@@ -3,6 +3,8 @@ package com.codeinterpreter.sessions;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.AddHeadersPolicy;
@@ -30,6 +32,12 @@ public final class SessionPools {
     private SessionPools() {
     }
 
+    private static HttpClient httpClient(boolean directCallbacks) {
+        JdkHttpClientBuilder builder = new JdkHttpClientBuilder().connectionTimeout(Duration.ofSeconds(10))
+                .responseTimeout(RESPONSE_TIMEOUT).readTimeout(RESPONSE_TIMEOUT);
+        return (directCallbacks ? builder.executor(Runnable::run) : builder).build();
+    }
+
     /**
      * @param credential the Entra ID credential, created only when no static local token is configured
      */
@@ -48,13 +56,13 @@ public final class SessionPools {
         } else {
             policies.add(new BearerTokenAuthenticationPolicy(credential.get(), SCOPE));
         }
-        var pipeline = new HttpPipelineBuilder()
-                // Every call here is synchronous and reads its response on the calling thread, so the client's
-                // completion callbacks may run where they are raised: that saves two thread hand-offs (~0.35 ms) per call.
-                .httpClient(new JdkHttpClientBuilder().executor(Runnable::run).connectionTimeout(Duration.ofSeconds(10))
-                        .responseTimeout(RESPONSE_TIMEOUT).readTimeout(RESPONSE_TIMEOUT).build())
-                .policies(policies.toArray(HttpPipelinePolicy[]::new))
-                .build();
-        return new SessionPoolClient(pipeline, PoolEndpoint.resolve(settings, credential), apiVersion);
+        HttpPipelinePolicy[] chain = policies.toArray(HttpPipelinePolicy[]::new);
+        // Calls (executions, session management) are small JSON exchanges read on the calling thread, so the
+        // client's completion callbacks may run where they are raised: two thread hand-offs fewer, ~0.35 ms a
+        // call. Transfers keep the client's own executor: there the reader must pace the network, and a
+        // direct executor lets the client read a download ahead of its consumer into memory.
+        HttpPipeline calls = new HttpPipelineBuilder().httpClient(httpClient(true)).policies(chain).build();
+        HttpPipeline transfers = new HttpPipelineBuilder().httpClient(httpClient(false)).policies(chain).build();
+        return new SessionPoolClient(calls, transfers, PoolEndpoint.resolve(settings, credential), apiVersion);
     }
 }

@@ -26,15 +26,23 @@ public final class Benchmarks {
 
     private final Report report = new Report();
     private final int iterations;
+    private final java.util.Set<String> sections;
 
-    private Benchmarks(int iterations) {
+    private Benchmarks(int iterations, java.util.Set<String> sections) {
         this.iterations = iterations;
+        this.sections = sections;
+    }
+
+    private boolean runs(String section) {
+        return sections.contains("all") || sections.contains(section);
     }
 
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         Path output = Path.of(args.length > 1 ? args[1] : "BENCHMARKS.md");
-        Benchmarks bench = new Benchmarks(iterations);
+        // Sections, to re-measure one figure while working on it: warm,new,chart,load,memory,start,size (default all).
+        java.util.Set<String> sections = java.util.Set.of((args.length > 2 ? args[2] : "all").split(","));
+        Benchmarks bench = new Benchmarks(iterations, sections);
         bench.run();
         bench.report.write(output, "scripts/bench.sh");
         System.out.println("written to " + output.toAbsolutePath());
@@ -44,16 +52,28 @@ public final class Benchmarks {
     private void run() throws Exception {
         StartupBench startup = new StartupBench(report);
         try (BenchStack stack = BenchStack.start(2)) {
-            warmCalls(stack);
-            newSessions(stack, true);
-            chart(stack);
-            new LoadBench(report).run(stack);
-            startup.run(stack);
+            if (runs("warm")) {
+                warmCalls(stack);
+            }
+            if (runs("new")) {
+                newSessions(stack, true);
+            }
+            if (runs("chart")) {
+                chart(stack);
+            }
+            new LoadBench(report).run(stack, runs("load"), runs("memory"));
+            if (runs("start")) {
+                startup.run(stack);
+            }
         }
-        try (BenchStack cold = BenchStack.start(0)) {
-            newSessions(cold, false);
+        if (runs("new")) {
+            try (BenchStack cold = BenchStack.start(0)) {
+                newSessions(cold, false);
+            }
         }
-        startup.packageSize();
+        if (runs("size")) {
+            startup.packageSize();
+        }
     }
 
     /** (a) warm print(1): full stack, the pool's HTTP API, the raw kernel pipe, and ipykernel. */

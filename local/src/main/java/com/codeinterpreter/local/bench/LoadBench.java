@@ -17,12 +17,16 @@ final class LoadBench {
         this.report = report;
     }
 
-    void run(BenchStack stack) throws Exception {
-        for (int sessions : new int[] {1, 8, 32}) {
-            throughput(stack, sessions);
+    void run(BenchStack stack, boolean load, boolean memory) throws Exception {
+        if (load) {
+            for (int sessions : new int[] {1, 8, 32}) {
+                throughput(stack, sessions);
+            }
         }
-        idleSessionMemory(stack);
-        largeFiles(stack);
+        if (memory) {
+            idleSessionMemory(stack);
+            largeFiles(stack);
+        }
     }
 
     private void throughput(BenchStack stack, int sessions) throws Exception {
@@ -84,9 +88,15 @@ final class LoadBench {
         String session = "bench-large";
         Http.tool(stack.host.baseUrl, "ExecutePythonCode", session, "pythonCode",
                 "open('/mnt/data/big.bin', 'wb').write(b'0' * (100 * 1024 * 1024))");
-        long persisted = liveGrowth(stack, () -> Http.tool(stack.host.baseUrl, "GetSessionFile", session, "path", "big.bin"));
-        report.add("(e) host heap growth persisting a 100 MB session file to Blob Storage (live, sampled)", (persisted >> 20) + " MiB",
-                "file 100 MiB", "< 64 MB", persisted < 64L * 1000 * 1000);
+        // Sampling catches buffers in flight at random moments, so the figure varies: three runs, median and worst.
+        long[] persisted = new long[3];
+        for (int i = 0; i < persisted.length; i++) {
+            persisted[i] = liveGrowth(stack, () -> Http.tool(stack.host.baseUrl, "GetSessionFile", session, "path", "big.bin"));
+        }
+        java.util.Arrays.sort(persisted);
+        report.add("(e) host heap growth persisting a 100 MB session file to Blob Storage (live, sampled; median of 3)",
+                (persisted[1] >> 20) + " MiB", "worst of 3: " + (persisted[2] >> 20) + " MiB; file 100 MiB", "< 64 MB",
+                persisted[1] < 64L * 1000 * 1000);
         byte[] upload = new byte[100 * 1024 * 1024];
         long uploaded = liveGrowth(stack, () -> Http.postBytes(stack.host.baseUrl + "/api/UploadFileToSession?path=up.bin&sessionId=" + session, upload));
         report.add("(e) host heap growth uploading a 100 MB file (live, sampled)", (uploaded >> 20) + " MiB", "file 100 MiB", "", null);
