@@ -88,8 +88,8 @@ public final class Benchmarks {
         report.note("(b) With a ready kernel the interpreter is warm, but a new session's first call must install the tool "
                 + "helper (runner, guardrails: ~1,700 lines of Python): ~20 ms to compile and ~16 ms to run its module bodies, "
                 + "plus one extra round trip (the helper answers 'install me') and the session-ledger blob write. Planned fix: "
-                + "cache the compiled helper (marshal, keyed by the interpreter's cache tag) after the first install and send "
-                + "that instead of the source.");
+                + "ship the helper compiled at build time for the pool's Python version. Not bytecode exported from a session: "
+                + "code in that session could tamper with it and it would then run in other callers' sessions.");
         report.note("(e) The large-file heap figure samples live heap (after forced collections) at random moments while 4 MiB "
                 + "blob blocks and HTTP buffers are in flight, so it varies from run to run (23-94 MiB seen for the same code); "
                 + "the transfer itself streams: session file -> HTTP response stream -> Blob block upload, never the whole file.");
