@@ -46,9 +46,6 @@ public final class SessionRunner {
 
     /** The helper's reply with the pool's record of the execution; {@code reply} is null when the helper gave none. */
     record Call(PoolExecution execution, JsonNode reply) {
-        boolean hasReply() {
-            return reply != null;
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.codeinterpreter.local.bench;
 
+import com.codeinterpreter.local.host.HostProcess;
 import com.codeinterpreter.local.azurite.AzuriteProcess;
 import com.codeinterpreter.local.pool.PoolConfig;
 import com.codeinterpreter.local.pool.PoolServer;
@@ -35,7 +36,7 @@ final class BenchStack implements AutoCloseable {
         AzuriteProcess azurite = AzuriteProcess.startInMemory(0);
         try {
             PoolServer pool = PoolServer.start(poolConfig(readyInstances));
-            return new BenchStack(azurite, pool, HostProcess.start(settings(pool.url(), azurite.connectionString()), List.of("-XX:+UseSerialGC")));
+            return new BenchStack(azurite, pool, HostProcess.start(settings(pool.url(), azurite.connectionString()), List.of("-XX:+UseSerialGC"), line -> { }));
         } catch (IOException e) {
             azurite.close();
             throw new UncheckedIOException(e);

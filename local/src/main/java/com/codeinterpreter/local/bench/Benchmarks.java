@@ -101,7 +101,7 @@ public final class Benchmarks {
         String session = "bench-warm";
         for (int i = 0; i < iterations + 300; i++) {
             long t = System.nanoTime();
-            JsonNode r = Http.tool(stack.host.baseUrl, "ExecutePythonCode", session, "pythonCode", "print(1)");
+            JsonNode r = Http.tool(stack.host.baseUrl(), "ExecutePythonCode", session, "pythonCode", "print(1)");
             if (i >= 300) {
                 full.add(System.nanoTime() - t);
             }
@@ -175,7 +175,7 @@ public final class Benchmarks {
                 stack.awaitWarm(2);
             }
             long t = System.nanoTime();
-            Http.tool(stack.host.baseUrl, "ExecutePythonCode", "bench-new-" + UUID.randomUUID(), "pythonCode", "print(1)");
+            Http.tool(stack.host.baseUrl(), "ExecutePythonCode", "bench-new-" + UUID.randomUUID(), "pythonCode", "print(1)");
             full.add(System.nanoTime() - t);
             if (ready) {
                 stack.awaitWarm(2);
@@ -193,13 +193,13 @@ public final class Benchmarks {
     /** (c) the contract's incidents chart, warm, with its PNG copied to Azurite and linked. */
     private void chart(BenchStack stack) {
         String session = "bench-chart";
-        Http.tool(stack.host.baseUrl, "ExecutePythonCode", session, "pythonCode", "import matplotlib.pyplot as plt");
+        Http.tool(stack.host.baseUrl(), "ExecutePythonCode", session, "pythonCode", "import matplotlib.pyplot as plt");
         Samples samples = new Samples(20);
         Samples kernelOnly = new Samples(20);
         String url = null;
         for (int i = 0; i < 23; i++) {
             long t = System.nanoTime();
-            JsonNode r = Http.tool(stack.host.baseUrl, "ExecutePythonCode", session, "pythonCode", INCIDENTS_CHART);
+            JsonNode r = Http.tool(stack.host.baseUrl(), "ExecutePythonCode", session, "pythonCode", INCIDENTS_CHART);
             if (i >= 3) {
                 samples.add(System.nanoTime() - t);
             }

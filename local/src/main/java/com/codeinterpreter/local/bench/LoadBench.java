@@ -32,7 +32,7 @@ final class LoadBench {
     private void throughput(BenchStack stack, int sessions) throws Exception {
         List<String> ids = Benchmarks.sessions("bench-load-" + sessions + "-", sessions);
         for (String id : ids) {
-            Http.tool(stack.host.baseUrl, "ExecutePythonCode", id, "pythonCode", "print(1)");
+            Http.tool(stack.host.baseUrl(), "ExecutePythonCode", id, "pythonCode", "print(1)");
         }
         AtomicLong calls = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
@@ -42,7 +42,7 @@ final class LoadBench {
         for (String id : ids) {
             running.add(workers.submit(() -> {
                 while (!stop.get()) {
-                    Http.tool(stack.host.baseUrl, "ExecutePythonCode", id, "pythonCode", "print(1)");
+                    Http.tool(stack.host.baseUrl(), "ExecutePythonCode", id, "pythonCode", "print(1)");
                     calls.incrementAndGet();
                 }
             }));
@@ -86,19 +86,19 @@ final class LoadBench {
     /** Heap kept alive (sampled after full collections) while 100 MB moves through the host. */
     private void largeFiles(BenchStack stack) throws Exception {
         String session = "bench-large";
-        Http.tool(stack.host.baseUrl, "ExecutePythonCode", session, "pythonCode",
+        Http.tool(stack.host.baseUrl(), "ExecutePythonCode", session, "pythonCode",
                 "open('/mnt/data/big.bin', 'wb').write(b'0' * (100 * 1024 * 1024))");
         // Sampling catches buffers in flight at random moments, so the figure varies: three runs, median and worst.
         long[] persisted = new long[3];
         for (int i = 0; i < persisted.length; i++) {
-            persisted[i] = liveGrowth(stack, () -> Http.tool(stack.host.baseUrl, "GetSessionFile", session, "path", "big.bin"));
+            persisted[i] = liveGrowth(stack, () -> Http.tool(stack.host.baseUrl(), "GetSessionFile", session, "path", "big.bin"));
         }
         java.util.Arrays.sort(persisted);
         report.add("(e) host heap growth persisting a 100 MB session file to Blob Storage (live, sampled; median of 3)",
                 (persisted[1] >> 20) + " MiB", "worst of 3: " + (persisted[2] >> 20) + " MiB; file 100 MiB", "< 64 MB",
                 persisted[1] < 64L * 1000 * 1000);
         byte[] upload = new byte[100 * 1024 * 1024];
-        long uploaded = liveGrowth(stack, () -> Http.postBytes(stack.host.baseUrl + "/api/UploadFileToSession?path=up.bin&sessionId=" + session, upload));
+        long uploaded = liveGrowth(stack, () -> Http.postBytes(stack.host.baseUrl() + "/api/UploadFileToSession?path=up.bin&sessionId=" + session, upload));
         report.add("(e) host heap growth uploading a 100 MB file (live, sampled)", (uploaded >> 20) + " MiB", "file 100 MiB", "", null);
         report.note("Uploading: the Functions host hands a Java function its HTTP body as one byte array (there are no request "
                 + "streams for Java functions), so an upload's heap growth is at least the file's size; the app adds no copy of its own "

@@ -1,5 +1,6 @@
 package com.codeinterpreter.local.bench;
 
+import com.codeinterpreter.local.host.HostProcess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -25,10 +26,10 @@ final class StartupBench {
         for (int i = 0; i < 5; i++) {
             long started = System.nanoTime();
             try (HostProcess host = HostProcess.start(BenchStack.settings(stack.pool.url(), stack.azurite.connectionString()),
-                    List.of("-XX:+UseSerialGC"))) {
-                Http.tool(host.baseUrl, "ExecutePythonCode", "bench-start", "pythonCode", "print(1)");
+                    List.of("-XX:+UseSerialGC"), line -> { })) {
+                Http.tool(host.baseUrl(), "ExecutePythonCode", "bench-start", "pythonCode", "print(1)");
                 firstCall.add(System.nanoTime() - started);
-                listening.add(host.startedToListeningNanos);
+                listening.add(host.startedToListeningNanos());
             }
         }
         report.add("(f) function app start: process start to first answered tool call, p50", Samples.ms(firstCall.percentileMs(50)),

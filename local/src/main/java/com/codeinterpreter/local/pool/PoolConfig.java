@@ -66,10 +66,6 @@ public record PoolConfig(int port, String token, Duration cooldown, int maxSessi
                 intOr(get, "LOCAL_POOL_MAX_TIMEOUT_SECONDS", 3600));
     }
 
-    public PoolConfig withPort(int newPort) {
-        return new PoolConfig(newPort, token, cooldown, maxSessions, readyInstances, limits, dataDir, preload, maxTimeoutSeconds);
-    }
-
     private static int intOr(Function<String, String> env, String name, int fallback) {
         String value = env.apply(name);
         if (value == null || value.isBlank()) {

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -113,10 +112,6 @@ public final class Kernel implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a kernel", e);
         }
-    }
-
-    public boolean isReady() {
-        return ready.isDone() && !ready.isCompletedExceptionally();
     }
 
     /**
@@ -241,10 +236,6 @@ public final class Kernel implements AutoCloseable {
         }
         return (process.isAlive() ? "still running" : "exit code " + process.exitValue())
                 + (log.isEmpty() ? "" : ": " + log.substring(Math.max(0, log.length() - 2000)));
-    }
-
-    public Optional<Long> pid() {
-        return process.isAlive() ? Optional.of(process.pid()) : Optional.empty();
     }
 
     /** Kills the sandbox and everything in it (bubblewrap's pid namespace dies with its init). */

@@ -1,23 +1,17 @@
 package com.codeinterpreter.local.e2e;
 
 import com.codeinterpreter.local.azurite.AzuriteProcess;
+import com.codeinterpreter.local.host.HostProcess;
 import com.codeinterpreter.local.pool.PoolConfig;
 import com.codeinterpreter.local.pool.PoolServer;
 import com.codeinterpreter.local.sandbox.SandboxLimits;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The whole app on loopback, as {@code scripts/run-local.sh} runs it: Azurite, the local session pool
@@ -27,18 +21,17 @@ import java.util.regex.Pattern;
 public final class LocalStack {
     public static final String POOL_TOKEN = "e2e-pool-token";
     public static final String SESSION_ID_SECRET = "e2e-secret-0123456789abcdef";
-    private static final Pattern LISTENING = Pattern.compile("functions host listening on (http://127\\.0\\.0\\.1:\\d+)/api");
     private static LocalStack shared;
 
     public final AzuriteProcess azurite;
     public final PoolServer pool;
-    private final Process host;
+    private final HostProcess host;
     public final String baseUrl;
     /** The host JVM's java.io.tmpdir, its own so tests can see whether it leaves files behind. */
     public final Path hostTmpDir;
     private final boolean ownsBackends;
 
-    private LocalStack(AzuriteProcess azurite, PoolServer pool, Process host, String baseUrl, Path hostTmpDir, boolean ownsBackends) {
+    private LocalStack(AzuriteProcess azurite, PoolServer pool, HostProcess host, String baseUrl, Path hostTmpDir, boolean ownsBackends) {
         this.azurite = azurite;
         this.pool = pool;
         this.host = host;
@@ -90,8 +83,8 @@ public final class LocalStack {
         settings.putAll(extraSettings);
         try {
             Path tmp = Files.createTempDirectory("functions-host-");
-            Process host = startHost(settings, tmp);
-            return new LocalStack(azurite, pool, host, awaitListening(host), tmp, owns);
+            HostProcess host = HostProcess.start(settings, List.of("-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp), LocalStack::echo);
+            return new LocalStack(azurite, pool, host, host.baseUrl(), tmp, owns);
         } catch (IOException | RuntimeException e) {
             if (owns) {
                 pool.close();
@@ -101,61 +94,20 @@ public final class LocalStack {
         }
     }
 
-    private static Process startHost(Map<String, String> settings, Path tmp) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp,
-                "-cp", System.getProperty("java.class.path"), "com.codeinterpreter.local.host.LocalFunctionsHostMain", "--port", "0")
-                .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("SESSION_") || k.startsWith("OUTPUTS_") || k.startsWith("WEBSITE_"));
-        builder.environment().putAll(settings);
-        return builder.start();
-    }
-
     /** The functions host's process id, to read its threads and descriptors from /proc. */
     public long hostPid() {
         return host.pid();
     }
 
-    private static String awaitListening(Process host) {
-        BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> url = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            StringBuilder seen = new StringBuilder();
-            try {
-                for (String line; (line = out.readLine()) != null; ) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        url.complete(m.group(1));
-                    } else if (!url.isDone()) {
-                        seen.append(line).append('\n');
-                    }
-                    if (System.getenv("E2E_HOST_LOG") != null || line.contains("SEVERE") || line.contains("Exception")) {
-                        System.err.println("[host] " + line);
-                    }
-                }
-            } catch (IOException e) {
-                // the host ended
-            }
-            url.completeExceptionally(new IllegalStateException("the functions host ended before listening:\n" + seen));
-        }, "e2e-host-output");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            return url.get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            host.destroyForcibly();
-            throw new IllegalStateException("the functions host did not start", e);
+    /** The host's errors (and everything it prints, with E2E_HOST_LOG set) go to the test log. */
+    private static void echo(String line) {
+        if (System.getenv("E2E_HOST_LOG") != null || line.contains("SEVERE") || line.contains("Exception")) {
+            System.err.println("[host] " + line);
         }
     }
 
     public void stop() {
-        host.destroy();
-        try {
-            host.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        host.destroyForcibly();
+        host.close();
         deleteQuietly(hostTmpDir);
         if (ownsBackends) {
             pool.close();

@@ -1,4 +1,4 @@
-package com.codeinterpreter.local.bench;
+package com.codeinterpreter.local.host;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,20 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The functions host in its own JVM, configured only by app settings in its environment, as the Functions
- * runtime runs the app: what the benchmarks measure start time and heap of.
+ * runtime runs the app: what the end-to-end tests call and the benchmarks measure start time and heap of.
  */
-final class HostProcess implements AutoCloseable {
+public final class HostProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("functions host listening on (http://127\\.0\\.0\\.1:\\d+)/api");
 
-    final Process process;
-    final String baseUrl;
-    /** Nanos from the process start to the host's listening line. */
-    final long startedToListeningNanos;
+    private final Process process;
+    private final String baseUrl;
+    private final long startedToListeningNanos;
 
     private HostProcess(Process process, String baseUrl, long startedToListeningNanos) {
         this.process = process;
@@ -32,13 +32,21 @@ final class HostProcess implements AutoCloseable {
         this.startedToListeningNanos = startedToListeningNanos;
     }
 
-    static HostProcess start(Map<String, String> settings, List<String> jvmOptions) {
+    /**
+     * Starts the host on a free port and waits until it listens.
+     *
+     * @param settings   the app settings; any of ours inherited from this process's environment are removed first
+     * @param jvmOptions options for the host's JVM
+     * @param output     sees every line the host prints (for example to echo errors into a test log)
+     */
+    public static HostProcess start(Map<String, String> settings, List<String> jvmOptions, Consumer<String> output) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.codeinterpreter.local.host.LocalFunctionsHostMain",
                 "--port", "0"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("SESSION_") || k.startsWith("OUTPUTS_") || k.startsWith("WEBSITE_"));
         builder.environment().putAll(settings);
         long started = System.nanoTime();
         Process process;
@@ -49,18 +57,22 @@ final class HostProcess implements AutoCloseable {
         }
         CompletableFuture<String> url = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
+            StringBuilder before = new StringBuilder();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
                     Matcher m = LISTENING.matcher(line);
                     if (m.find()) {
                         url.complete(m.group(1));
+                    } else if (!url.isDone()) {
+                        before.append(line).append('\n');
                     }
+                    output.accept(line);
                 }
             } catch (IOException e) {
                 // the host ended
             }
-            url.completeExceptionally(new IllegalStateException("the functions host ended before listening"));
-        }, "bench-host-output");
+            url.completeExceptionally(new IllegalStateException("the functions host ended before listening:\n" + before));
+        }, "functions-host-output");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -72,8 +84,22 @@ final class HostProcess implements AutoCloseable {
         }
     }
 
+    /** Where the host serves, such as http://127.0.0.1:40123 (the functions are under /api). */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Nanos from the process start to the host's listening line. */
+    public long startedToListeningNanos() {
+        return startedToListeningNanos;
+    }
+
     /** Java heap in use, from the JVM's own tool (after a full GC when {@code collect} is set). */
-    long heapUsedBytes(boolean collect) {
+    public long heapUsedBytes(boolean collect) {
         if (collect) {
             jcmd("GC.run");
         }
@@ -86,7 +112,7 @@ final class HostProcess implements AutoCloseable {
         return used;
     }
 
-    long residentBytes() {
+    public long residentBytes() {
         try {
             return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
                     .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024).findFirst().orElse(0);
