@@ -28,7 +28,7 @@ final class ExecutionReports {
             notes.add(reply.path("filesNotReported").asInt() + " more changed files were not copied; list them with ListSessionFiles "
                     + "and fetch them with GetSessionFile.");
         }
-        String session = box.ledger().state(identifier, reply);
+        String session = box.ledger().state(identifier, call);
         if (SessionLedger.note(session) != null) {
             notes.add(SessionLedger.note(session));
         }

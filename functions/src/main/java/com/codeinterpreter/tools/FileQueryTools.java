@@ -23,7 +23,7 @@ final class FileQueryTools {
                     + call.execution().state() + (call.execution().errorMessage() == null ? "" : ": " + call.execution().errorMessage())
                     + "). Retry; if it persists, narrow the path or pattern.");
         }
-        String session = box.ledger().state(box.identifier(key), reply);
+        String session = box.ledger().state(box.identifier(key), call);
         if (!"succeeded".equals(reply.path("status").asText())) {
             String type = reply.path("error").path("type").asText();
             String message = reply.path("error").path("message").asText();

@@ -1,7 +1,10 @@
 package com.codeinterpreter.tools;
 
 import com.codeinterpreter.outputs.OutputStore;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -9,7 +12,8 @@ import java.util.logging.Logger;
  * Tells a new session from one that expired. Inside the sandbox both look the same (an empty folder and a
  * fresh interpreter), so the first call of every session leaves a record in Blob Storage under the
  * session's prefix; a "new" session that finds its record was there before, and was deleted by the pool
- * after its cooldown. Costs one request, and only when a call meets a fresh interpreter.
+ * after its cooldown. Costs one request, and only when a call meets a fresh interpreter; the request is
+ * made while the helper is being installed in that interpreter, so it seldom adds to the call's time.
  */
 final class SessionLedger {
     private static final Logger LOG = Logger.getLogger(SessionLedger.class.getName());
@@ -19,22 +23,37 @@ final class SessionLedger {
             + "gone; files in /mnt/data are kept.";
 
     private final Supplier<OutputStore> store;
+    // Blob requests are blocking calls: they get their own threads, never the common pool's.
+    private final ExecutorService background = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "session-ledger");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     SessionLedger(Supplier<OutputStore> store) {
         this.store = store;
     }
 
+    /**
+     * Starts recording the session's start, for a call that met a fresh interpreter (new, restarted or
+     * expired: which one is known only when the call returns). Completes with whether a record was there before.
+     */
+    CompletableFuture<Boolean> recordStart(String identifier) {
+        return CompletableFuture.supplyAsync(() -> store.get().recordSessionStart(identifier), background);
+    }
+
     /** {@code continued}, {@code new}, {@code restarted} (files kept) or {@code expired} (files gone), from the helper's reply. */
-    String state(String identifier, JsonNode reply) {
-        String state = reply.path("sessionState").asText("continued");
+    String state(String identifier, SessionRunner.Call call) {
+        String state = call.reply().path("sessionState").asText("continued");
         if (!state.equals("new")) {
             return state;
         }
         try {
-            return store.get().recordSessionStart(identifier) ? "expired" : "new";
-        } catch (RuntimeException e) {
+            CompletableFuture<Boolean> started = call.startRecorded() != null ? call.startRecorded() : recordStart(identifier);
+            return started.join() ? "expired" : "new";
+        } catch (CompletionException | IllegalStateException e) {
             // Without the ledger a returning session reads as new; the answer is still right about its files.
-            LOG.warning("could not check the session ledger: " + e.getMessage());
+            LOG.warning("could not check the session ledger: " + (e.getCause() == null ? e : e.getCause()).getMessage());
             return "new";
         }
     }

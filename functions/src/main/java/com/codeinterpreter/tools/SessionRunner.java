@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one tool operation in a session in one round trip: the code sent is a call of the helper module
@@ -15,21 +16,24 @@ import java.util.Map;
  *
  * <p>The helper is installed on first use in each kernel: a kernel that restarted or a new session answers
  * "install me" with its Python version, and the call is repeated with the helper's code (compiled by the
- * build when the versions match, else its source).
+ * build when the versions match, else its source). A fresh interpreter is also when the session ledger is
+ * consulted: its Blob request runs while the helper installs.
  */
 public final class SessionRunner {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String INSTALL_ME = "__install__ ";
 
     private final SessionPoolClient client;
+    private final SessionLedger ledger;
     private final HelperCode helper;
 
-    public SessionRunner(SessionPoolClient client) {
-        this(client, HelperCode.built());
+    SessionRunner(SessionPoolClient client, SessionLedger ledger) {
+        this(client, ledger, HelperCode.built());
     }
 
-    SessionRunner(SessionPoolClient client, HelperCode helper) {
+    SessionRunner(SessionPoolClient client, SessionLedger ledger, HelperCode helper) {
         this.client = client;
+        this.ledger = ledger;
         this.helper = helper;
     }
 
@@ -37,8 +41,14 @@ public final class SessionRunner {
         return client;
     }
 
-    /** The helper's reply with the pool's record of the execution; {@code reply} is null when the helper gave none. */
-    record Call(PoolExecution execution, JsonNode reply) {
+    /**
+     * The helper's reply with the pool's record of the execution; {@code reply} is null when the helper gave none.
+     * {@code startRecorded} is the session ledger's answer, already on its way, when the call met a fresh interpreter.
+     */
+    record Call(PoolExecution execution, JsonNode reply, CompletableFuture<Boolean> startRecorded) {
+        Call(PoolExecution execution, JsonNode reply) {
+            this(execution, reply, null);
+        }
     }
 
     /**
@@ -51,11 +61,13 @@ public final class SessionRunner {
         String args = literal(request);
         PoolExecution execution = client.execute(identifier, dispatchCell(args), poolTimeoutSeconds, maxOutput);
         String result = execution.executionResult();
+        CompletableFuture<Boolean> startRecorded = null;
         if (result != null && result.startsWith(INSTALL_ME)) {
+            startRecorded = ledger.recordStart(identifier);
             String kernelMagic = result.substring(INSTALL_ME.length());
             execution = client.execute(identifier, installCell(args, kernelMagic), poolTimeoutSeconds, maxOutput);
         }
-        return new Call(execution, parse(execution));
+        return new Call(execution, parse(execution), startRecorded);
     }
 
     /** Starts an operation asynchronously (always with the helper's source, as the kernel's state is unknown). */

@@ -22,7 +22,8 @@ public final class Tools {
      *                touches Blob Storage, and a misconfigured store fails only the links, not the call)
      */
     public Tools(SessionIdentity identity, SessionPoolClient client, Supplier<OutputStore> outputs) {
-        Toolbox box = new Toolbox(identity, new SessionRunner(client), new OutputPublisher(outputs, client), new SessionLedger(outputs));
+        SessionLedger ledger = new SessionLedger(outputs);
+        Toolbox box = new Toolbox(identity, new SessionRunner(client, ledger), new OutputPublisher(outputs, client), ledger);
         this.executePythonCode = new ExecutePythonCodeTool(box);
         this.generatePdfReport = new GeneratePdfReportTool(box, executePythonCode);
         this.runShellCommand = new RunShellCommandTool(box);
