@@ -14,8 +14,9 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * The session helper's Python modules ({@code guard.py}, {@code guard_static.py}, {@code runner.py}, resources
- * next to this class) and the Python statements that install them in a kernel.
+ * The session helper's Python modules (resources next to this class: the guardrails {@code guard.py} and
+ * {@code guard_static.py}, then {@code session_files.py}, {@code capture.py} and {@code runner.py}, which calls
+ * them) and the Python statements that install them in a kernel.
  *
  * <p>The modules are installed from their source, or, when the kernel runs the Python version the build
  * compiled them with ({@code helper-bytecode.txt}, written by {@code src/build/compile_helpers.py}), from
@@ -28,7 +29,7 @@ final class HelperCode {
 
     /** The helper's modules in the order they are installed; each is named {@link #module()} plus its suffix. */
     private static final List<Module> MODULES = List.of(new Module("guard.py", "guard"), new Module("guard_static.py", "guard_static"),
-            new Module("runner.py", ""));
+            new Module("session_files.py", "session_files"), new Module("capture.py", "capture"), new Module("runner.py", ""));
 
     private static final HelperCode BUILT = new HelperCode(readBytecode());
 
