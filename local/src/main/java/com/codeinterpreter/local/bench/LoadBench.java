@@ -114,7 +114,7 @@ final class LoadBench {
                 "file 100 MiB", "", null);
         report.note("Uploading: the Functions host hands a Java function its HTTP body as one byte array (there are no request "
                 + "streams for Java functions), so an upload's heap growth is at least the file's size; the app adds no copy of its own "
-                + "(the multipart body to the pool is streamed around that array). Persisting outputs and GetSessionFile stream "
+                + "(the multipart body to the pool is sent from views on that array). Persisting outputs and GetSessionFile stream "
                 + "from the session to Blob Storage.");
     }
 
