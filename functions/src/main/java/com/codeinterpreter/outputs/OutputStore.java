@@ -8,19 +8,32 @@ import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobStorageException;
-import com.azure.storage.blob.models.ParallelTransferOptions;
-import com.azure.storage.blob.options.BlobParallelUploadOptions;
+import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
+import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
+import com.azure.storage.blob.options.BlockBlobStageBlockOptions;
 import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.blob.specialized.BlockBlobClient;
 import com.azure.storage.common.sas.SasProtocol;
 import com.codeinterpreter.settings.Settings;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -35,16 +48,22 @@ public final class OutputStore {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
-    // Uploads larger than one block are sent in blocks, two at a time: memory stays near three blocks
-    // (~12 MiB) whatever the file size, and each block is buffered, so a failed one can be retried without
-    // re-reading the caller's stream. The block is 64 KiB short of 4 MiB because G1 stores an array of a
-    // region's size or more in whole regions: a 4 MiB buffer plus its header would take two 4 MiB regions.
-    // Blobs can still reach 50,000 blocks, ~196 GiB.
-    private static final long BLOCK_SIZE = 4L * 1024 * 1024 - 64 * 1024;
-    private static final ParallelTransferOptions TRANSFER = new ParallelTransferOptions()
-            .setBlockSizeLong(BLOCK_SIZE)
-            .setMaxSingleUploadSizeLong(BLOCK_SIZE)
-            .setMaxConcurrency(2);
+    // Files larger than one block are staged in blocks, two at a time, then committed. The blocks are read
+    // into two buffers of our own, each reused once its block is staged, so memory stays near two blocks
+    // (~8 MiB) whatever the file size; each buffered block can be retried without re-reading the caller's stream.
+    // (The SDK's parallel upload of a stream queues blocks between its reactive stages: six were live at
+    // once mid-transfer, ~24 MiB, for the same two in flight.) The block is 64 KiB short of 4 MiB because
+    // G1 stores an array of a region's size or more in whole regions: a 4 MiB buffer plus its header would
+    // take two 4 MiB regions. Blobs can still reach 50,000 blocks, ~196 GiB.
+    private static final int BLOCK_SIZE = 4 * 1024 * 1024 - 64 * 1024;
+    private static final int CONCURRENCY = 2;
+    // Stage blocks while the caller reads the next one. Idle threads end after a minute; daemons, so an
+    // upload in progress never keeps the process alive.
+    private static final ExecutorService STAGING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "blob-block-staging");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final BlobContainerClient container;
     private final LinkSigner signer;
@@ -126,7 +145,8 @@ public final class OutputStore {
 
         ensureContainer();
         BlobClient blob = container.getBlobClient(blobName);
-        upload(blob, new ExactLengthInputStream(content, length), type, disposition);
+        upload(blob, new ExactLengthInputStream(content, length), length,
+                new BlobHttpHeaders().setContentType(type).setContentDisposition(disposition));
         long size = call("read back '" + blobName + "'", () -> blob.getProperties().getBlobSize());
         if (size != length) {
             throw new OutputStoreException(
@@ -164,19 +184,74 @@ public final class OutputStore {
         return true;
     }
 
-    private void upload(BlobClient blob, InputStream content, String type, String disposition) {
-        BlobParallelUploadOptions options = new BlobParallelUploadOptions(content)
-                .setParallelTransferOptions(TRANSFER)
-                .setHeaders(new BlobHttpHeaders().setContentType(type).setContentDisposition(disposition));
+    private void upload(BlobClient blob, InputStream content, long length, BlobHttpHeaders headers) {
         try {
-            blob.uploadWithResponse(options, null, Context.NONE);
+            BlockBlobClient blocks = blob.getBlockBlobClient();
+            if (length <= BLOCK_SIZE) {
+                BinaryData data = BinaryData.fromBytes(content.readNBytes((int) length));
+                blocks.uploadWithResponse(new BlockBlobSimpleUploadOptions(data).setHeaders(headers), null, Context.NONE);
+            } else {
+                List<String> ids = stageBlocks(blocks, content, length);
+                blocks.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(ids).setHeaders(headers), null, Context.NONE);
+            }
         } catch (BlobStorageException e) {
             if (BlobErrorCode.CONTAINER_NOT_FOUND.equals(e.getErrorCode())) {
                 containerReady = false; // deleted behind our back: the next store creates it again
             }
             throw OutputStoreException.because("upload '" + blob.getBlobName() + "'", container.getAccountUrl(), e);
+        } catch (IOException e) {
+            throw OutputStoreException.because("upload '" + blob.getBlobName() + "'", container.getAccountUrl(),
+                    new UncheckedIOException(e));
         } catch (RuntimeException e) {
             throw OutputStoreException.because("upload '" + blob.getBlobName() + "'", container.getAccountUrl(), e);
+        }
+    }
+
+    /** Stages all of {@code content} as uncommitted blocks and returns their ids in order. */
+    private static List<String> stageBlocks(BlockBlobClient blocks, InputStream content, long length) throws IOException {
+        List<String> ids = new ArrayList<>();
+        List<Future<?>> staged = new ArrayList<>();
+        byte[][] buffers = new byte[CONCURRENCY][];
+        try {
+            for (long left = length; left > 0; ) {
+                int block = ids.size();
+                if (block >= CONCURRENCY) {
+                    await(staged.get(block - CONCURRENCY)); // its buffer is free again
+                }
+                int size = (int) Math.min(BLOCK_SIZE, left);
+                int slot = block % CONCURRENCY;
+                if (buffers[slot] == null || buffers[slot].length != size) {
+                    buffers[slot] = new byte[size]; // whole: BinaryData of a whole array is sent without a copy
+                }
+                byte[] buffer = buffers[slot];
+                content.readNBytes(buffer, 0, size); // the exact-length stream fails if the content ends sooner
+                left -= size;
+                // Ids of one length, as the service requires within a blob; random, so blocks that another upload
+                // to the same name stages are never mixed in.
+                String id = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
+                ids.add(id);
+                // A task without a result: a finished one must not keep the response, whose request holds the buffer.
+                staged.add(STAGING.submit(() -> {
+                    blocks.stageBlockWithResponse(new BlockBlobStageBlockOptions(id, BinaryData.fromBytes(buffer)), null, Context.NONE);
+                }));
+            }
+            for (Future<?> f : staged) {
+                await(f);
+            }
+            return ids;
+        } finally {
+            staged.forEach(f -> f.cancel(true)); // after a failure: stop the other block (uncommitted blocks expire)
+        }
+    }
+
+    private static void await(Future<?> staging) {
+        try {
+            staging.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while uploading", e);
         }
     }
 

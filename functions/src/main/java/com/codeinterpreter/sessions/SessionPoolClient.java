@@ -9,13 +9,13 @@ import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +28,7 @@ import java.util.UUID;
  */
 public final class SessionPoolClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int UPLOAD_SLICE = 64 * 1024;
 
     private final HttpPipeline calls;
     private final HttpPipeline transfers;
@@ -97,11 +98,18 @@ public final class SessionPoolClient {
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                 + fileName.replace("\"", "%22") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        InputStream body = new SequenceInputStream(java.util.Collections.enumeration(List.of(
-                new ByteArrayInputStream(head), new ByteArrayInputStream(content), new ByteArrayInputStream(tail))));
+        // Views on the arrays, not a stream: the retry policy copies a body that cannot be read twice whole into
+        // memory (a second 100 MB for a 100 MB upload), while views are resent as they are. Slices, because
+        // the JDK client's socket writes copy each heap buffer whole into a temporary direct buffer.
+        List<ByteBuffer> body = new ArrayList<>();
+        body.add(ByteBuffer.wrap(head));
+        for (int at = 0; at < content.length; at += UPLOAD_SLICE) {
+            body.add(ByteBuffer.wrap(content, at, Math.min(UPLOAD_SLICE, content.length - at)));
+        }
+        body.add(ByteBuffer.wrap(tail));
         HttpRequest request = new HttpRequest(HttpMethod.POST, url(protocol.uploadPath(), identifier, directory))
                 .setHeader(HttpHeaderName.CONTENT_TYPE, "multipart/form-data; boundary=" + boundary)
-                .setBody(BinaryData.fromStream(body, (long) head.length + content.length + tail.length));
+                .setBody(BinaryData.fromListByteBuffer(body));
         send(transfers, request).close();
     }
 

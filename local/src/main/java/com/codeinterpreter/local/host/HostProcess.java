@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  * runtime runs the app: what the end-to-end tests call and the benchmarks measure start time and heap of.
  */
 public final class HostProcess implements AutoCloseable {
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
+    // One line per generation ("def new generation total 116160K, used 20659K", "tenured generation ..."), or
+    // G1's one heap; the metaspace and the spaces inside a generation have no "total".
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
     private static final Pattern LISTENING = Pattern.compile("functions host listening on (http://127\\.0\\.0\\.1:\\d+)/api");
 
     private final Process process;
@@ -98,16 +102,26 @@ public final class HostProcess implements AutoCloseable {
         return startedToListeningNanos;
     }
 
-    /** Java heap in use, from the JVM's own tool (after a full GC when {@code collect} is set). */
-    public long heapUsedBytes(boolean collect) {
-        if (collect) {
-            jcmd("GC.run");
+    /**
+     * Bytes of live objects in the host's heap: the total of {@code GC.class_histogram}, which collects fully and
+     * counts in the same pause, so nothing the host allocates around the measurement counts. (A separate
+     * {@code GC.run} then {@code GC.heap_info} counted what was allocated between the two, tens of MiB during a
+     * transfer, and under the serial collector its first "used" is the young generation alone.)
+     */
+    public long liveHeapBytes() {
+        Matcher total = HISTOGRAM_TOTAL.matcher(jcmd("GC.class_histogram"));
+        if (!total.find()) {
+            throw new IllegalStateException("no total in the host's class histogram");
         }
-        Matcher m = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        return Long.parseLong(total.group(1));
+    }
+
+    /** Heap in use now, garbage not yet collected included: the sum over the generations (or G1's one heap). */
+    public long heapUsedBytes() {
+        Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
         long used = 0;
         while (m.find()) {
             used += Long.parseLong(m.group(1)) * 1024;
-            break;
         }
         return used;
     }
