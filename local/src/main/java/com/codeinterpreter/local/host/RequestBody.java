@@ -53,10 +53,13 @@ final class RequestBody {
      * loopback, where reading even the largest refused body takes a fraction of a second.
      */
     static void discardRest(HttpExchange exchange) {
-        byte[] sink = new byte[64 * 1024];
-        long dropped = 0;
         try {
             InputStream in = exchange.getRequestBody();
+            if (in.read() < 0) {
+                return; // the usual case: the function read it all, so no buffer is needed (this runs on every call)
+            }
+            byte[] sink = new byte[64 * 1024];
+            long dropped = 1;
             for (int n; dropped < DISCARD_LIMIT && (n = in.read(sink)) > 0; ) {
                 dropped += n;
             }
