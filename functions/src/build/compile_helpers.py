@@ -9,13 +9,12 @@ and the app uses it only in kernels that report the same one (others get the sou
 
 Output, one line each, read by HelperCode.java:
     magic <importlib.util.MAGIC_NUMBER as hex>
-    <name> <sha-256 of the source, hex> <base64 of zlib-compressed marshal of the code object>
+    <name> <CRC-32 of the source, 8 hex digits> <base64 of zlib-compressed marshal of the code object>
 
 The code is compiled under the file name the app gives a source it sends ("<code interpreter NAME>"), so
-tracebacks read the same either way. The source digests let the app refuse bytecode from a stale build.
+tracebacks read the same either way. The source checksums let the app refuse bytecode from a stale build.
 """
 import base64
-import hashlib
 import importlib.util
 import marshal
 import os
@@ -30,7 +29,7 @@ def main(source_dir, output_file):
             source = f.read()
         code = compile(source, "<code interpreter " + name + ">", "exec", dont_inherit=True)
         packed = base64.b64encode(zlib.compress(marshal.dumps(code), 9)).decode("ascii")
-        lines.append(" ".join((name, hashlib.sha256(source).hexdigest(), packed)))
+        lines.append(" ".join((name, "%08x" % zlib.crc32(source), packed)))
     os.makedirs(os.path.dirname(output_file), exist_ok=True)
     with open(output_file, "w", encoding="ascii") as f:
         f.write("\n".join(lines) + "\n")

@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
 
 /**
  * The session helper's Python modules (resources next to this class: the guardrails {@code guard.py} and
@@ -21,7 +22,11 @@ import java.util.stream.Collectors;
  * <p>The modules are installed from their source, or, when the kernel runs the Python version the build
  * compiled them with ({@code helper-bytecode.txt}, written by {@code src/build/compile_helpers.py}), from
  * that bytecode: a new session's first call then skips ~17 ms of compiling. The bytecode is made by the
- * build from these very sources (their digests are checked here); none is ever taken from a session.
+ * build from these very sources (their checksums are checked here); none is ever taken from a session.
+ *
+ * <p>Checksums, not cryptographic digests: they tell versions of our own sources apart and catch a stale
+ * build, nothing more, and CRCs are computed natively even before the JIT has compiled anything (SHA-256
+ * of these ~130 KB cost ~20 ms of a cold start's first call).
  */
 final class HelperCode {
     private static final Logger LOG = Logger.getLogger(HelperCode.class.getName());
@@ -39,7 +44,8 @@ final class HelperCode {
     private final String fromBytecode;
 
     private HelperCode(Bytecode bytecode) {
-        module = "__code_interpreter_" + sha256(MODULES.stream().map(Module::source).collect(Collectors.joining("\0"))).substring(0, 12) + "__";
+        byte[] all = MODULES.stream().map(Module::source).collect(Collectors.joining("\0")).getBytes(StandardCharsets.UTF_8);
+        module = "__code_interpreter_" + checksum(new CRC32(), all) + checksum(new CRC32C(), all) + "__";
         fromSource = MODULES.stream().map(m -> execInto(m, "compile(" + SessionRunner.pythonString(m.source()) + ", '"
                 + m.fileName() + "', 'exec')")).collect(Collectors.joining("; "));
         magic = bytecode == null ? null : bytecode.magic();
@@ -58,7 +64,7 @@ final class HelperCode {
         return new HelperCode(null);
     }
 
-    /** The helper's module name: it carries a digest of all sources, so a new deployment never talks to an old helper. */
+    /** The helper's module name: it carries a checksum of all sources, so a new deployment never talks to an old helper. */
     String module() {
         return module;
     }
@@ -123,7 +129,7 @@ final class HelperCode {
         Map<String, String> code = new HashMap<>();
         for (Module m : MODULES) {
             String entry = packed.get(m.resource());
-            if (magic == null || entry == null || !entry.startsWith(sha256(m.source()) + " ")) {
+            if (magic == null || entry == null || !entry.startsWith(checksum(new CRC32(), m.source().getBytes(StandardCharsets.UTF_8)) + " ")) {
                 LOG.warning(BYTECODE_RESOURCE + " does not match " + m.resource() + " (a stale build?): sessions compile the helper from source");
                 return null;
             }
@@ -140,11 +146,9 @@ final class HelperCode {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The checksum of {@code bytes} as 8 hex digits. */
+    private static String checksum(Checksum checksum, byte[] bytes) {
+        checksum.update(bytes, 0, bytes.length);
+        return HexFormat.of().toHexDigits((int) checksum.getValue());
     }
 }

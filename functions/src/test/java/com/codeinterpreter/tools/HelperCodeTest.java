@@ -54,7 +54,7 @@ class HelperCodeTest {
     @Test
     void theModuleNameDependsOnTheSourcesOnly() {
         assertEquals(HelperCode.built().module(), HelperCode.sourceOnly().module());
-        assertTrue(HelperCode.built().module().matches("__code_interpreter_[0-9a-f]{12}__"), HelperCode.built().module());
+        assertTrue(HelperCode.built().module().matches("__code_interpreter_[0-9a-f]{16}__"), HelperCode.built().module());
     }
 
     private static String install(HelperCode helper, String kernelMagic) throws Exception {
