@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads a request body into memory, as the real host does before it hands the body to the worker, but
@@ -29,7 +30,11 @@ final class RequestBody {
         }
         InputStream in = exchange.getRequestBody();
         if (declared >= 0) {
-            return in.readNBytes((int) declared);
+            // Into one array of the declared size: readNBytes(int) gathers chunks and copies them into the result,
+            // holding the body twice at the end, where the Functions host hands a function one array.
+            byte[] body = new byte[(int) declared];
+            int read = in.readNBytes(body, 0, body.length);
+            return read == body.length ? body : Arrays.copyOf(body, read);
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] chunk = new byte[64 * 1024];
