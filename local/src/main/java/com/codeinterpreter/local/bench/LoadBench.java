@@ -66,7 +66,8 @@ final class LoadBench {
         report.add("(d) throughput, " + sessions + " concurrent session" + (sessions > 1 ? "s" : "") + " (`print(1)`, full stack)",
                 String.format("%.0f calls/s", calls.get() / seconds), "", "", null);
         if (sessions == 32) {
-            report.add("(e) functions host heap in use under the 32-session load (max sampled)", (maxHeap >> 20) + " MiB",
+            report.add("(e) functions host heap in use under the 32-session load (all generations, garbage included; max of "
+                    + "samples every 0.5 s)", (maxHeap >> 20) + " MiB",
                     "host RSS " + (stack.host.residentBytes() >> 20) + " MiB", "", null);
         }
     }
@@ -110,12 +111,16 @@ final class LoadBench {
                 + " MiB; at least " + samples + " samples per run; file 100 MiB", "< 64 MB", worst.bytes() < 64L * 1000 * 1000);
         byte[] upload = new byte[100 * 1024 * 1024];
         Growth uploaded = liveGrowth(stack, () -> Http.postBytes(stack.host.baseUrl() + "/api/UploadFileToSession?path=up.bin&sessionId=" + session, upload));
+        // The target is the persisting figure's; an upload cannot meet it on Functions (see the note), and says so.
         report.add("(e) host heap growth uploading a 100 MB file (live heap, peak of back-to-back samples)", (uploaded.bytes() >> 20) + " MiB",
-                "file 100 MiB", "", null);
-        report.note("Uploading: the Functions host hands a Java function its HTTP body as one byte array (there are no request "
-                + "streams for Java functions), so an upload's heap growth is at least the file's size; the app adds no copy of its own "
-                + "(the multipart body to the pool is sent from views on that array). Persisting outputs and GetSessionFile stream "
-                + "from the session to Blob Storage.");
+                "file 100 MiB, which arrives as one array", "< 64 MB", uploaded.bytes() < 64L * 1000 * 1000);
+        report.note("Uploading misses the 64 MB target by design of the platform: the Functions host hands a Java function its "
+                + "HTTP body as one byte array (Java functions get no request streams), so an upload's heap growth is at least the "
+                + "file's size. The app adds no copy of its own: the multipart body to the pool is sent from views on that array "
+                + "(before, azure-core's retry policy buffered a second copy of a body it could not replay). Reaching the target "
+                + "would take a different upload path: the caller writing to Blob Storage through a write-only link and the app "
+                + "streaming that blob into the session. Persisting outputs and GetSessionFile stream from the session to Blob "
+                + "Storage.");
     }
 
     /** The peak growth of one transfer, and how many live-heap samples it was the peak of. */
