@@ -3,10 +3,13 @@ package com.codeinterpreter.local.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Per-session control groups where this host lets us write them (cgroup v1 memory, pids and cpu, as root).
@@ -16,6 +19,8 @@ import java.util.Optional;
  */
 final class Cgroups {
     private static final String GROUP = "code-interpreter";
+    /** A sandbox joins its groups within seconds of their creation; an empty group this old was left behind. */
+    private static final Duration STALE_AFTER = Duration.ofMinutes(10);
     private final Map<String, Path> parents;
 
     private Cgroups(Map<String, Path> parents) {
@@ -40,6 +45,7 @@ final class Cgroups {
                         Path parent = Path.of("/sys/fs/cgroup", controller, parts[2], GROUP);
                         if (usable(parent)) {
                             found.put(controller, parent);
+                            removeStale(parent);
                         }
                     }
                 }
@@ -59,6 +65,35 @@ final class Cgroups {
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
+    }
+
+    /**
+     * Removes the empty groups that pools which ended without cleaning up left behind (a JVM that exits does
+     * not wait for its kernels' exit callbacks, which remove them): else every killed pool leaves a few, and
+     * hundreds pile up. Only old ones, so a group another pool just made for a starting sandbox is kept; one
+     * with processes in it cannot be removed at all.
+     */
+    private static void removeStale(Path parent) {
+        Instant cutoff = Instant.now().minus(STALE_AFTER);
+        try (Stream<Path> groups = Files.list(parent)) {
+            for (Path group : groups.filter(Files::isDirectory).toList()) {
+                try {
+                    if (Files.getLastModifiedTime(group).toInstant().isBefore(cutoff)
+                            && Files.readString(group.resolve("cgroup.procs")).isBlank()) {
+                        Files.delete(group);
+                    }
+                } catch (IOException busyOrGone) {
+                    // in use after all, or removed by another pool meanwhile: leave it
+                }
+            }
+        } catch (IOException e) {
+            SandboxHost.log().fine("could not list " + parent + ": " + e.getMessage());
+        }
+    }
+
+    /** The folders sandboxes' groups are made in, one per controller. */
+    java.util.Collection<Path> parents() {
+        return parents.values();
     }
 
     String describe() {

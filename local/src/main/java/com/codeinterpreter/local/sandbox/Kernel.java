@@ -248,6 +248,7 @@ public final class Kernel implements AutoCloseable {
             // already gone
         }
         waitForExit();
+        cgroups.remove(); // now, not only in the exit callback, which a JVM that is exiting does not wait for
         try {
             Files.deleteIfExists(logFile);
         } catch (IOException e) {
