@@ -28,13 +28,9 @@ public final class SessionRunner {
     private final HelperCode helper;
 
     SessionRunner(SessionPoolClient client, SessionLedger ledger) {
-        this(client, ledger, HelperCode.built());
-    }
-
-    SessionRunner(SessionPoolClient client, SessionLedger ledger, HelperCode helper) {
         this.client = client;
         this.ledger = ledger;
-        this.helper = helper;
+        this.helper = HelperCode.built();
     }
 
     SessionPoolClient client() {
