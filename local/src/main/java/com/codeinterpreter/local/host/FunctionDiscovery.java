@@ -2,7 +2,6 @@ package com.codeinterpreter.local.host;
 
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpRequestMessage;
-import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -36,25 +35,16 @@ final class FunctionDiscovery {
     }
 
     /**
-     * The HTTP functions of the classes in {@code packagePrefix} and its sub-packages, sorted by route.
+     * The HTTP functions among the {@code @FunctionName} methods found, sorted by route.
      *
      * @throws IllegalStateException naming the method and what to change, when a function cannot be
      *     served or two functions claim the same route and method
      */
-    static List<HttpFunction> discover(String packagePrefix, ClassLoader loader, FunctionInstances instances) {
+    static List<HttpFunction> discover(List<FunctionInstances.Annotated> methods, FunctionInstances instances) {
         FunctionDiscovery discovery = new FunctionDiscovery(instances);
         List<HttpFunction> found = new ArrayList<>();
-        for (String className : new ClassFinder(loader).find(packagePrefix)) {
-            Class<?> type = instances.load(className);
-            if (type == null) {
-                continue;
-            }
-            for (Method method : type.getDeclaredMethods()) {
-                FunctionName name = method.getAnnotation(FunctionName.class);
-                if (name != null && Modifier.isPublic(method.getModifiers())) {
-                    discovery.toFunction(name.value(), method).ifPresent(found::add);
-                }
-            }
+        for (FunctionInstances.Annotated m : methods) {
+            discovery.toFunction(m.functionName(), m.method()).ifPresent(found::add);
         }
         found.sort(Comparator.comparing((HttpFunction f) -> f.route().text().toLowerCase(Locale.ROOT)).thenComparing(HttpFunction::name));
         RouteClashes.check(found);

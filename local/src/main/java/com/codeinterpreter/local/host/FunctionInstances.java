@@ -1,7 +1,12 @@
 package com.codeinterpreter.local.host;
 
+import com.microsoft.azure.functions.annotation.FunctionName;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -17,6 +22,31 @@ final class FunctionInstances {
 
     FunctionInstances(ClassLoader loader) {
         this.loader = loader;
+    }
+
+    /** A public method annotated {@code @FunctionName}, with that name. */
+    record Annotated(String functionName, Method method) {
+    }
+
+    /**
+     * The public {@code @FunctionName} methods of the classes in {@code packagePrefix} and its sub-packages:
+     * one scan of the class path, shared by the HTTP and the MCP discovery.
+     */
+    List<Annotated> functionMethods(String packagePrefix) {
+        List<Annotated> found = new ArrayList<>();
+        for (String className : new ClassFinder(loader).find(packagePrefix)) {
+            Class<?> type = load(className);
+            if (type == null) {
+                continue;
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                FunctionName name = method.getAnnotation(FunctionName.class);
+                if (name != null && Modifier.isPublic(method.getModifiers())) {
+                    found.add(new Annotated(name.value(), method));
+                }
+            }
+        }
+        return found;
     }
 
     /** The class, or null (logged) when it cannot load: such a class cannot hold a function we could call. */

@@ -83,8 +83,9 @@ public final class LocalFunctionsHost implements AutoCloseable {
         ClassLoader loader = Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(),
                 LocalFunctionsHost.class.getClassLoader());
         FunctionInstances instances = new FunctionInstances(loader);
-        List<HttpFunction> functions = FunctionDiscovery.discover(packagePrefix, loader, instances);
-        List<McpToolFunction> tools = McpToolDiscovery.discover(packagePrefix, loader, instances);
+        List<FunctionInstances.Annotated> methods = instances.functionMethods(packagePrefix);
+        List<HttpFunction> functions = FunctionDiscovery.discover(methods, instances);
+        List<McpToolFunction> tools = McpToolDiscovery.discover(methods, instances);
         LocalFunctionsHost host = new LocalFunctionsHost(functions, tools, port, maxRequestBytes);
         host.http.start();
         if (functions.isEmpty()) {

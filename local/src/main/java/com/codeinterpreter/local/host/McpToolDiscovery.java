@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.CustomBinding;
-import com.microsoft.azure.functions.annotation.FunctionName;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -34,27 +33,16 @@ final class McpToolDiscovery {
      * @throws IllegalStateException naming the method and what to change, when a tool cannot be served or
      *     two functions claim the same tool name
      */
-    static List<McpToolFunction> discover(String packagePrefix, ClassLoader loader, FunctionInstances instances) {
+    static List<McpToolFunction> discover(List<FunctionInstances.Annotated> methods, FunctionInstances instances) {
         Map<String, McpToolFunction> byName = new HashMap<>();
-        for (String className : new ClassFinder(loader).find(packagePrefix)) {
-            Class<?> type = instances.load(className);
-            if (type == null) {
-                continue;
-            }
-            for (Method method : type.getDeclaredMethods()) {
-                FunctionName name = method.getAnnotation(FunctionName.class);
-                if (name == null || !Modifier.isPublic(method.getModifiers())) {
-                    continue;
+        for (FunctionInstances.Annotated m : methods) {
+            toTool(m.functionName(), m.method(), instances).ifPresent(t -> {
+                McpToolFunction clash = byName.put(t.toolName(), t);
+                if (clash != null) {
+                    throw new IllegalStateException("Functions '" + clash.functionName() + "' and '" + t.functionName()
+                            + "' are both the MCP tool '" + t.toolName() + "'; give one of them another toolName.");
                 }
-                Optional<McpToolFunction> tool = toTool(name.value(), method, instances);
-                tool.ifPresent(t -> {
-                    McpToolFunction clash = byName.put(t.toolName(), t);
-                    if (clash != null) {
-                        throw new IllegalStateException("Functions '" + clash.functionName() + "' and '" + t.functionName()
-                                + "' are both the MCP tool '" + t.toolName() + "'; give one of them another toolName.");
-                    }
-                });
-            }
+            });
         }
         return byName.values().stream().sorted(Comparator.comparing(McpToolFunction::toolName)).toList();
     }
