@@ -117,23 +117,23 @@ final class HelperCode {
             throw new UncheckedIOException(e);
         }
         String magic = null;
-        Map<String, String> packed = new HashMap<>();
+        Map<String, String[]> entries = new HashMap<>(); // name -> {name, CRC-32 of its source, packed code}
         for (String line : text.split("\n")) {
             String[] fields = line.split(" ");
             if (fields.length == 2 && fields[0].equals("magic")) {
                 magic = fields[1];
             } else if (fields.length == 3) {
-                packed.put(fields[0], fields[1] + " " + fields[2]);
+                entries.put(fields[0], fields);
             }
         }
         Map<String, String> code = new HashMap<>();
         for (Module m : MODULES) {
-            String entry = packed.get(m.resource());
-            if (magic == null || entry == null || !entry.startsWith(checksum(new CRC32(), m.source().getBytes(StandardCharsets.UTF_8)) + " ")) {
+            String[] entry = entries.get(m.resource());
+            if (magic == null || entry == null || !entry[1].equals(checksum(new CRC32(), m.source().getBytes(StandardCharsets.UTF_8)))) {
                 LOG.warning(BYTECODE_RESOURCE + " does not match " + m.resource() + " (a stale build?): sessions compile the helper from source");
                 return null;
             }
-            code.put(m.resource(), entry.substring(entry.indexOf(' ') + 1));
+            code.put(m.resource(), entry[2]);
         }
         return new Bytecode(magic, code);
     }

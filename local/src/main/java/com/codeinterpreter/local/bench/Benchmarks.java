@@ -168,17 +168,9 @@ public final class Benchmarks {
             Files.setAttribute(data, "unix:uid", 199_999);
             Files.setAttribute(data, "unix:gid", 199_999);
         }
-        Samples raw = new Samples(iterations);
         try (Kernel kernel = Kernel.start(host, new SandboxSpec("bench-raw", data, 199_999, SandboxLimits.DEFAULTS, BenchStack.PRELOAD))) {
-            for (int i = 0; i < iterations + 300; i++) {
-                long t = System.nanoTime();
-                kernel.execute("print(1)", 60, 4096);
-                if (i >= 300) {
-                    raw.add(System.nanoTime() - t);
-                }
-            }
+            return timed(() -> kernel.execute("print(1)", 60, 4096));
         }
-        return raw;
     }
 
     private Samples ipykernel() throws Exception {
