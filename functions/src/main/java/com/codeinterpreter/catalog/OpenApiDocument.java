@@ -1,5 +1,7 @@
 package com.codeinterpreter.catalog;
 
+import com.codeinterpreter.answers.Accepted;
+import com.codeinterpreter.answers.ToolError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,12 +29,6 @@ public final class OpenApiDocument {
             502, "The session pool could not complete the call",
             503, "Temporarily unavailable: retry after Retry-After seconds",
             504, "The session did not complete the file operation in time");
-    private static final Map<ToolDefinition.Answer, String> ANSWERS = Map.of(
-            ToolDefinition.Answer.EXECUTION, "ExecutionResponse", ToolDefinition.Answer.EXECUTION_RESULT, "ExecutionResponse",
-            ToolDefinition.Answer.FILE_TEXT, "FileText", ToolDefinition.Answer.SEARCH_MATCHES, "SearchMatches",
-            ToolDefinition.Answer.FILE_LIST, "FileList", ToolDefinition.Answer.FILE_LINK, "OutputFile",
-            ToolDefinition.Answer.STORED_FILE, "StoredFile");
-
     private OpenApiDocument() {
     }
 
@@ -53,22 +49,27 @@ public final class OpenApiDocument {
                 .put("description", "A function key (or the host's default key) of the function app");
         schemes.putObject("functionKeyQuery").put("type", "apiKey").put("in", "query").put("name", "code")
                 .put("description", "The same key as a query parameter");
-        OpenApiSchemas schemas = new OpenApiSchemas(JSON, components.putObject("schemas"));
-        schemas.answers();
+        ObjectNode schemaNodes = components.putObject("schemas");
+        OpenApiSchemas schemas = new OpenApiSchemas(JSON, schemaNodes);
+        AnswerSchemas answers = new AnswerSchemas(schemaNodes);
+        answers.add(ToolError.class);
+        answers.add(Accepted.class);
+        ((ObjectNode) schemaNodes.path("Accepted").path("properties")).putObject(Accepted.STATUS_URL).put("type", "string")
+                .put("description", "GetExecutionResult's URL for this call (HTTP only)");
         ObjectNode paths = doc.putObject("paths");
         for (ToolDefinition tool : ToolCatalog.all()) {
             schemas.request(tool);
             ObjectNode path = paths.putObject("/" + tool.name());
-            ObjectNode post = operation(path.putObject("post"), tool, tool.name());
+            ObjectNode post = operation(path.putObject("post"), tool, tool.name(), answers);
             ObjectNode body = post.putObject("requestBody").put("required", true).putObject("content");
-            body.putObject("application/json").putObject("schema").put("$ref", OpenApiSchemas.ref(tool.name() + "Request"));
+            body.putObject("application/json").putObject("schema").put("$ref", AnswerSchemas.ref(tool.name() + "Request"));
             if (tool == ToolCatalog.UPLOAD_FILE_TO_SESSION) {
                 body.putObject("application/octet-stream").putObject("schema").put("type", "string").put("format", "binary");
                 query(post, "path", "Raw upload: where to store the file", false);
                 query(post, "sessionId", "Raw upload: the session", false);
             }
             if (tool == ToolCatalog.GET_EXECUTION_RESULT) {
-                ObjectNode get = operation(path.putObject("get"), tool, tool.name() + "ByQuery");
+                ObjectNode get = operation(path.putObject("get"), tool, tool.name() + "ByQuery", answers);
                 query(get, "executionId", "The executionId a long call answered with", true);
                 query(get, "sessionId", "The sessionId of that call", false);
             }
@@ -81,11 +82,11 @@ public final class OpenApiDocument {
         return doc;
     }
 
-    private static ObjectNode operation(ObjectNode op, ToolDefinition tool, String operationId) {
+    private static ObjectNode operation(ObjectNode op, ToolDefinition tool, String operationId, AnswerSchemas answers) {
         op.put("operationId", operationId).put("summary", firstSentence(tool.description())).put("description", tool.description());
         ObjectNode responses = op.putObject("responses");
         responses.putObject("200").put("description", "The result").putObject("content").putObject("application/json")
-                .putObject("schema").put("$ref", OpenApiSchemas.ref(ANSWERS.get(tool.answer())));
+                .putObject("schema").put("$ref", answers.add(tool.answer().type()));
         if (tool.answer().mayBeAccepted()) {
             ObjectNode accepted = responses.putObject("202").put("description", "Still running (a timeoutSeconds over 185, or a "
                     + "call not finished yet): poll the Location until it answers 200");
@@ -93,7 +94,7 @@ public final class OpenApiDocument {
             headers.putObject("Location").put("description", "GetExecutionResult's URL for this call")
                     .putObject("schema").put("type", "string");
             headers.putObject("Retry-After").put("description", "Seconds to wait before polling").putObject("schema").put("type", "integer");
-            accepted.putObject("content").putObject("application/json").putObject("schema").put("$ref", OpenApiSchemas.ref("Accepted"));
+            accepted.putObject("content").putObject("application/json").putObject("schema").put("$ref", AnswerSchemas.ref("Accepted"));
         }
         TreeSet<Integer> errors = new TreeSet<>(tool.errorStatuses());
         for (int status : COMMON_ERRORS) {
@@ -102,7 +103,7 @@ public final class OpenApiDocument {
         for (int status : errors) {
             ObjectNode response = responses.putObject(String.valueOf(status)).put("description", ERRORS.get(status));
             if (status != 401) {
-                response.putObject("content").putObject("application/json").putObject("schema").put("$ref", OpenApiSchemas.ref("Error"));
+                response.putObject("content").putObject("application/json").putObject("schema").put("$ref", AnswerSchemas.ref("ToolError"));
             }
         }
         return op;

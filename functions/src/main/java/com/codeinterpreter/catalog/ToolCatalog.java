@@ -39,7 +39,7 @@ public final class ToolCatalog {
                             + "for example report.pdf").asRequired(),
                     string("saveAsFilename", "Download filename, for example daily_summary.pdf").asRequired().maxLength(SessionPaths.MAX_NAME_BYTES),
                     timeout(GeneratePdfReportTool.DEFAULT_TIMEOUT, ExecutePythonCodeTool.MAX_TIMEOUT)),
-            true, Answer.EXECUTION, List.of());
+            true, Answer.PDF_REPORT, List.of());
 
     public static final ToolDefinition RUN_SHELL_COMMAND = new ToolDefinition("RunShellCommand", ToolDescriptions.RUN_SHELL_COMMAND,
             List.of(string("command", "Shell command to run, with bash in /mnt/data").asRequired().maxLength(RunShellCommandTool.MAX_COMMAND_CHARS),

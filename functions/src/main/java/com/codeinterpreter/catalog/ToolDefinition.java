@@ -1,5 +1,12 @@
 package com.codeinterpreter.catalog;
 
+import com.codeinterpreter.answers.ExecutionReport;
+import com.codeinterpreter.answers.FileList;
+import com.codeinterpreter.answers.FileText;
+import com.codeinterpreter.answers.OutputFile;
+import com.codeinterpreter.answers.PdfReport;
+import com.codeinterpreter.answers.SearchMatches;
+import com.codeinterpreter.answers.StoredFile;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -18,21 +25,34 @@ import java.util.stream.Stream;
 public record ToolDefinition(String name, String description, List<ToolParameter> parameters, boolean contract,
                              Answer answer, List<Integer> errorStatuses) {
 
-    /** What a successful call answers. */
+    /** What a successful call answers, and the record it is. */
     public enum Answer {
-        /** ExecutePythonCode, GeneratePdfReport, RunShellCommand: an execution report, or 202 for a long call. */
-        EXECUTION,
-        /** GetExecutionResult: 202 while the call runs, then its execution report. */
-        EXECUTION_RESULT,
-        FILE_TEXT,
-        SEARCH_MATCHES,
-        FILE_LIST,
-        FILE_LINK,
-        STORED_FILE;
+        /** ExecutePythonCode, RunShellCommand: an execution report, or 202 for a long call. */
+        EXECUTION(ExecutionReport.class),
+        /** GeneratePdfReport: the report with the PDF's link, or 202 for a long call. */
+        PDF_REPORT(PdfReport.class),
+        /** GetExecutionResult: 202 while the call runs, then its report (with a PDF's link for GeneratePdfReport). */
+        EXECUTION_RESULT(PdfReport.class),
+        FILE_TEXT(FileText.class),
+        SEARCH_MATCHES(SearchMatches.class),
+        FILE_LIST(FileList.class),
+        FILE_LINK(OutputFile.class),
+        STORED_FILE(StoredFile.class);
+
+        private final Class<? extends Record> type;
+
+        Answer(Class<? extends Record> type) {
+            this.type = type;
+        }
+
+        /** The answer's record, from which its OpenAPI schema is made. */
+        public Class<? extends Record> type() {
+            return type;
+        }
 
         /** Whether the answer may be 202 Accepted with an executionId to poll. */
         public boolean mayBeAccepted() {
-            return this == EXECUTION || this == EXECUTION_RESULT;
+            return this == EXECUTION || this == PDF_REPORT || this == EXECUTION_RESULT;
         }
     }
 

@@ -1,5 +1,6 @@
 package com.codeinterpreter.functions;
 
+import com.codeinterpreter.answers.Accepted;
 import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.tools.SessionKey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,7 +56,7 @@ final class ToolEndpoint {
         String session = sessionIdOf(request);
         String statusUrl = baseUrl(request) + "/api/GetExecutionResult?executionId=" + encode(body.path("executionId").asText())
                 + (session == null ? "" : "&sessionId=" + encode(session));
-        body.put("statusUrl", statusUrl);
+        body.put(Accepted.STATUS_URL, statusUrl);
         return request.createResponseBuilder(com.microsoft.azure.functions.HttpStatus.ACCEPTED)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Location", statusUrl)

@@ -1,10 +1,10 @@
 package com.codeinterpreter.functions;
 
 import com.codeinterpreter.sessions.SessionPoolException;
-import com.codeinterpreter.tools.Accepted;
+import com.codeinterpreter.answers.Accepted;
+import com.codeinterpreter.answers.ToolError;
 import com.codeinterpreter.tools.ToolException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.azure.functions.ExecutionContext;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -48,8 +48,6 @@ record ToolOutcome(int status, JsonNode body) {
     }
 
     static ToolOutcome error(int status, String code, String message) {
-        ObjectNode body = RequestBody.JSON.createObjectNode();
-        body.putObject("error").put("code", code).put("message", message);
-        return new ToolOutcome(status, body);
+        return new ToolOutcome(status, RequestBody.JSON.valueToTree(ToolError.of(code, message)));
     }
 }

@@ -1,7 +1,7 @@
 package com.codeinterpreter.tools;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.codeinterpreter.answers.Accepted;
+import com.codeinterpreter.answers.ExecutionReport;
 
 /** ExecutePythonCode: runs Python in the session; images come back inline as markdown, other files as links. */
 public final class ExecutePythonCodeTool {
@@ -26,10 +26,10 @@ public final class ExecutePythonCodeTool {
         }
     }
 
-    private final Toolbox box;
+    private final ToolContext box;
     private final ExecutionReports reports;
 
-    ExecutePythonCodeTool(Toolbox box) {
+    ExecutePythonCodeTool(ToolContext box) {
         this.box = box;
         this.reports = new ExecutionReports(box);
     }
@@ -39,21 +39,15 @@ public final class ExecutePythonCodeTool {
         return runPython(key, request.pythonCode(), request.timeoutSeconds(), null);
     }
 
-    Object runPython(SessionKey key, String code, int timeoutSeconds, Map<String, Object> echo) {
+    /** {@link Accepted} or the {@link ExecutionReport}; {@code echo} comes back with the helper's reply. */
+    Object runPython(SessionKey key, String code, int timeoutSeconds, HelperRequest.Echo echo) {
         long started = System.nanoTime();
         String identifier = box.identifier(key);
-        Map<String, Object> op = new LinkedHashMap<>();
-        op.put("op", "python");
-        op.put("code", code);
-        op.put("timeout", timeoutSeconds);
-        op.put("maxOutput", Toolbox.MAX_OUTPUT_CHARS);
-        if (echo != null) {
-            op.put("echo", echo);
+        var request = new HelperRequest.RunPython(code, timeoutSeconds, ToolContext.MAX_OUTPUT_CHARS, echo);
+        int poolTimeout = timeoutSeconds + ToolContext.GRACE_SECONDS;
+        if (ToolContext.needsAsync(timeoutSeconds)) {
+            return Accepted.of(box.runner().start(identifier, request, poolTimeout, ToolContext.MAX_OUTPUT_CHARS + 1).executionId());
         }
-        int poolTimeout = timeoutSeconds + Toolbox.GRACE_SECONDS;
-        if (Toolbox.needsAsync(timeoutSeconds)) {
-            return Accepted.of(box.runner().start(identifier, op, poolTimeout, Toolbox.MAX_OUTPUT_CHARS + 1).executionId());
-        }
-        return reports.report(identifier, box.runner().run(identifier, op, poolTimeout, Toolbox.MAX_OUTPUT_CHARS + 1), started);
+        return reports.report(identifier, box.runner().run(identifier, request, poolTimeout, ToolContext.MAX_OUTPUT_CHARS + 1), started);
     }
 }

@@ -1,8 +1,6 @@
 package com.codeinterpreter.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
+import com.codeinterpreter.answers.SessionState;
 
 /**
  * Runs a read-only file operation (read, search, list) in the session through the helper and turns its
@@ -14,22 +12,27 @@ final class FileQueryTools {
     private FileQueryTools() {
     }
 
-    /** The helper's reply without its internal fields; a failed operation is a {@link ToolException}. */
-    static ObjectNode query(Toolbox box, SessionKey key, Map<String, Object> op) {
-        SessionRunner.Call call = box.runner().run(box.identifier(key), op, QUERY_TIMEOUT_SECONDS, 1000);
-        JsonNode reply = call.reply();
+    /** A successful reply, and what the call found of its session. */
+    record Queried<R extends HelperReply>(R reply, SessionState session) {
+    }
+
+    /** The helper's successful reply; a failed operation is a {@link ToolException}. */
+    static <R extends HelperReply> Queried<R> query(ToolContext box, SessionKey key, HelperRequest request, Class<R> replyType) {
+        SessionRunner.HelperRun run = box.runner().run(box.identifier(key), request, QUERY_TIMEOUT_SECONDS, 1000);
+        HelperReply reply = run.reply();
         if (reply == null) {
             throw new ToolException(504, "FileOperationFailed", "The session did not complete the file operation ("
-                    + call.execution().state() + (call.execution().errorMessage() == null ? "" : ": " + call.execution().errorMessage())
+                    + run.execution().state() + (run.execution().errorMessage() == null ? "" : ": " + run.execution().errorMessage())
                     + "). Retry; if it persists, narrow the path or pattern.");
         }
-        String session = box.ledger().state(box.identifier(key), call);
-        if (!"succeeded".equals(reply.path("status").asText())) {
-            String type = reply.path("error").path("type").asText();
-            String message = reply.path("error").path("message").asText();
-            if (session.equals("expired") || session.equals("new")) {
-                message += session.equals("expired") ? " " + SessionLedger.EXPIRED_NOTE
-                        : " This session is new: it has no files until you upload or create them.";
+        SessionState session = box.ledger().state(box.identifier(key), run);
+        if (!reply.succeeded()) {
+            String type = reply.error() == null ? "" : reply.error().type();
+            String message = reply.error() == null ? "" : reply.error().message();
+            if (session == SessionState.EXPIRED) {
+                message += " " + SessionLedger.EXPIRED_NOTE;
+            } else if (session == SessionState.NEW) {
+                message += " This session is new: it has no files until you upload or create them.";
             }
             int status = switch (type) {
                 case "FileNotFound" -> 404;
@@ -38,11 +41,6 @@ final class FileQueryTools {
             };
             throw new ToolException(status, type, message);
         }
-        ObjectNode result = ((ObjectNode) reply).deepCopy();
-        result.remove(java.util.List.of("ci", "op", "kernelFresh", "status", "sessionState"));
-        if (!session.equals("continued")) {
-            result.put("sessionState", session);
-        }
-        return result;
+        return new Queried<>(replyType.cast(reply), session);
     }
 }

@@ -1,9 +1,11 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.answers.ErrorInfo;
+import com.codeinterpreter.answers.ExecutionReport;
+import com.codeinterpreter.answers.OutputFile;
+import com.codeinterpreter.answers.PdfReport;
 import com.codeinterpreter.sessions.SessionPoolException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * GeneratePdfReport: runs Python that writes a PDF, then hands back a link whose download is named
@@ -19,50 +21,48 @@ public final class GeneratePdfReportTool {
         }
     }
 
-    private final Toolbox box;
+    private final ToolContext box;
     private final ExecutePythonCodeTool python;
 
-    GeneratePdfReportTool(Toolbox box, ExecutePythonCodeTool python) {
+    GeneratePdfReportTool(ToolContext box, ExecutePythonCodeTool python) {
         this.box = box;
         this.python = python;
     }
 
     public Object run(SessionKey key, Request request) {
-        Object outcome = python.runPython(key, request.pythonCode(), request.timeoutSeconds(),
-                Map.of("pdf", Map.of("expected", request.expectedPath(), "saveAs", request.saveAsFilename())));
-        return outcome instanceof ExecutionResponse response ? finish(key, response, request.expectedPath(), request.saveAsFilename()) : outcome;
+        var pdf = new HelperRequest.PdfTarget(request.expectedPath(), request.saveAsFilename());
+        Object outcome = python.runPython(key, request.pythonCode(), request.timeoutSeconds(), new HelperRequest.Echo(pdf));
+        return outcome instanceof ExecutionReport report ? finish(key, report, pdf) : outcome;
     }
 
-    /** Points the answer at the PDF, copied under its download name; also used when an async run completes. */
-    ExecutionResponse finish(SessionKey key, ExecutionResponse response, String expectedPath, String saveAs) {
-        List<String> notes = response.notes() == null ? new ArrayList<>() : new ArrayList<>(response.notes());
-        if (!"succeeded".equals(response.status())) {
-            return response;
+    /**
+     * Points the answer at the PDF, copied under its download name; also used when an asynchronous run completes.
+     * A {@link PdfReport}, or the execution's own report when it failed or wrote no PDF.
+     */
+    Object finish(SessionKey key, ExecutionReport report, HelperRequest.PdfTarget target) {
+        if (!report.succeeded()) {
+            return report;
         }
         String identifier = box.identifier(key);
         OutputFile pdf;
         try {
             pdf = box.publisher().copySessionFile(identifier,
-                    OutputPublisher.blobName(identifier, response.executionId(), "report/" + saveAs), expectedPath, saveAs, "application/pdf");
+                    OutputPublisher.blobName(identifier, report.call().executionId(), "report/" + target.saveAs()), target.expected(),
+                    target.saveAs(), "application/pdf");
         } catch (SessionPoolException e) {
             if (e.notFound() || e.sessionNotFound()) {
-                return missing(response, expectedPath, notes);
+                return missing(report, target.expected());
             }
             throw e;
         }
-        if (pdf.url() == null) {
-            notes.add(pdf.linkError());
-        }
-        return response.withPdf(response.status(), null, pdf.url(), saveAs, notes.isEmpty() ? null : notes);
+        return new PdfReport(pdf.url() == null ? report.noting(pdf.linkError()) : report, pdf.url(), target.saveAs());
     }
 
-    private static ExecutionResponse missing(ExecutionResponse response, String expectedPath, List<String> notes) {
-        List<String> produced = response.files() == null ? List.of()
-                : response.files().stream().map(f -> f.path() != null ? f.path() : f.name()).toList();
+    private static ExecutionReport missing(ExecutionReport report, String expectedPath) {
+        List<String> produced = report.files().stream().map(f -> f.path() != null ? f.path() : f.name()).toList();
         String message = "The code finished but did not create " + expectedPath + ". "
                 + (produced.isEmpty() ? "It created no files in /mnt/data." : "It created: " + String.join(", ", produced) + ".")
                 + " Save the PDF to the path given in expectedOutputFilename (for example c = canvas.Canvas('" + expectedPath + "')).";
-        return response.withPdf("failed", new ExecutionResponse.ErrorInfo("ExpectedOutputMissing", message), null, null,
-                notes.isEmpty() ? null : notes);
+        return report.failedWith(new ErrorInfo("ExpectedOutputMissing", message));
     }
 }

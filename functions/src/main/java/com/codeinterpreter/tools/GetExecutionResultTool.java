@@ -1,8 +1,9 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.answers.Accepted;
+import com.codeinterpreter.answers.ExecutionReport;
 import com.codeinterpreter.sessions.PoolExecution;
 import com.codeinterpreter.sessions.SessionPoolException;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** GetExecutionResult: the result of a long call that answered 202, once it is ready. */
 public final class GetExecutionResultTool {
@@ -17,23 +18,23 @@ public final class GetExecutionResultTool {
         }
     }
 
-    private final Toolbox box;
+    private final ToolContext box;
     private final ExecutionReports reports;
     private final GeneratePdfReportTool pdf;
 
-    GetExecutionResultTool(Toolbox box, GeneratePdfReportTool pdf) {
+    GetExecutionResultTool(ToolContext box, GeneratePdfReportTool pdf) {
         this.box = box;
         this.reports = new ExecutionReports(box);
         this.pdf = pdf;
     }
 
-    /** {@link Accepted} while it runs, else the final {@link ExecutionResponse}. */
+    /** {@link Accepted} while it runs, else the final report (a PdfReport for a finished GeneratePdfReport). */
     public Object run(SessionKey key, Request request) {
         long started = System.nanoTime();
         String identifier = box.identifier(key);
-        SessionRunner.Call call;
+        SessionRunner.HelperRun run;
         try {
-            call = box.runner().poll(identifier, request.executionId());
+            run = box.runner().poll(identifier, request.executionId());
         } catch (SessionPoolException e) {
             if (e.status() == 404 || e.sessionNotFound()) {
                 throw new ToolException(404, "ExecutionNotFound", "No execution " + request.executionId() + " in this session. Use the "
@@ -41,14 +42,13 @@ public final class GetExecutionResultTool {
             }
             throw e;
         }
-        if (call.execution().state() == PoolExecution.State.RUNNING) {
+        if (run.execution().state() == PoolExecution.State.RUNNING) {
             return Accepted.of(request.executionId());
         }
-        ExecutionResponse response = reports.report(identifier, call, started);
-        JsonNode echo = call.reply() == null ? null : call.reply().path("echo").path("pdf");
-        if (echo != null && echo.isObject()) {
-            return pdf.finish(key, response, echo.path("expected").asText(), echo.path("saveAs").asText());
+        ExecutionReport report = reports.report(identifier, run, started);
+        if (run.reply() instanceof HelperReply.PythonRan python && python.echo() != null && python.echo().pdf() != null) {
+            return pdf.finish(key, report, python.echo().pdf());
         }
-        return response;
+        return report;
     }
 }

@@ -1,5 +1,6 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.answers.OutputFile;
 import com.codeinterpreter.sessions.SessionPoolException;
 import java.util.UUID;
 
@@ -10,9 +11,9 @@ public final class GetSessionFileTool {
     public record Request(String path, String saveAsFilename) {
     }
 
-    private final Toolbox box;
+    private final ToolContext box;
 
-    GetSessionFileTool(Toolbox box) {
+    GetSessionFileTool(ToolContext box) {
         this.box = box;
     }
 

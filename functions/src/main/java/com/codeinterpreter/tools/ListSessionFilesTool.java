@@ -1,7 +1,8 @@
 package com.codeinterpreter.tools;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
+import com.codeinterpreter.answers.FileEntry;
+import com.codeinterpreter.answers.FileList;
+import java.util.List;
 
 /** ListSessionFiles: the session's files with name, path, size, lastModified and contentType. */
 public final class ListSessionFilesTool {
@@ -12,21 +13,18 @@ public final class ListSessionFilesTool {
     public record Request(String path, boolean recursive) {
     }
 
-    private final Toolbox box;
+    private final ToolContext box;
 
-    ListSessionFilesTool(Toolbox box) {
+    ListSessionFilesTool(ToolContext box) {
         this.box = box;
     }
 
-    public ObjectNode run(SessionKey key, Request request) {
-        ObjectNode result = FileQueryTools.query(box, key, Map.of("op", "list", "path", request.path(), "recursive", request.recursive(),
-                "maxEntries", MAX_ENTRIES));
+    public FileList run(SessionKey key, Request request) {
+        var listed = FileQueryTools.query(box, key, new HelperRequest.ListFiles(request.path(), request.recursive(), MAX_ENTRIES),
+                HelperReply.FilesListed.class);
         // The sandbox's own type table is thin (no /etc/mime.types there); name the types the same way everywhere.
-        for (var entry : result.withArray("files")) {
-            if ("file".equals(entry.path("type").asText())) {
-                ((ObjectNode) entry).put("contentType", ContentTypes.of(entry.path("name").asText()));
-            }
-        }
-        return result;
+        List<FileEntry> files = listed.reply().files().stream().map(e -> !e.isFile() ? e
+                : new FileEntry(e.name(), e.path(), e.type(), e.size(), e.lastModified(), ContentTypes.of(e.name()))).toList();
+        return new FileList(listed.reply().path(), files, listed.reply().truncated(), listed.session());
     }
 }

@@ -1,5 +1,6 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.answers.OutputFile;
 import java.util.List;
 
 /** The markdown an agent can show as it is: images inline, other files as links. */

@@ -1,5 +1,6 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.answers.OutputFile;
 import com.codeinterpreter.outputs.BlobNames;
 import com.codeinterpreter.outputs.OutputStore;
 import com.codeinterpreter.outputs.OutputStoreException;
@@ -7,7 +8,6 @@ import com.codeinterpreter.outputs.StoredOutput;
 import com.codeinterpreter.sessions.FileDownload;
 import com.codeinterpreter.sessions.SessionPoolClient;
 import com.codeinterpreter.sessions.SessionPoolException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,24 +32,23 @@ final class OutputPublisher {
         this.client = client;
     }
 
-    /** Publishes the helper's {@code files} and {@code figures} under the session's prefix. */
-    List<OutputFile> publish(String identifier, String executionId, JsonNode reply) {
+    /** Publishes the files and figures the helper reported, under the session's prefix. */
+    List<OutputFile> publish(String identifier, String executionId, HelperReply.Changes reply) {
         List<OutputFile> published = new ArrayList<>();
-        for (JsonNode figure : reply.path("figures")) {
-            if (figure.has("base64")) {
-                byte[] png = Base64.getDecoder().decode(figure.path("base64").asText());
-                published.add(copyBytes(identifier, executionId, "figures/" + figure.path("name").asText(), figure.path("name").asText(),
-                        null, "image/png", png));
+        for (HelperReply.Figure figure : reply.figures()) {
+            if (figure.base64() != null) {
+                byte[] png = Base64.getDecoder().decode(figure.base64());
+                published.add(copyBytes(identifier, executionId, "figures/" + figure.name(), figure.name(), null, "image/png", png));
             }
         }
-        for (JsonNode file : reply.path("files")) {
-            String path = file.path("path").asText();
-            String name = file.path("name").asText();
+        for (HelperReply.ChangedFile file : reply.files()) {
+            String path = file.path();
+            String name = file.name();
             String type = ContentTypes.of(name);
             try {
-                if (file.has("base64")) {
+                if (file.base64() != null) {
                     published.add(copyBytes(identifier, executionId, relative(path), name, path, type,
-                            Base64.getDecoder().decode(file.path("base64").asText())));
+                            Base64.getDecoder().decode(file.base64())));
                 } else {
                     published.add(copySessionFile(identifier, blobName(identifier, executionId, relative(path)), path, name, type));
                 }
@@ -57,7 +56,7 @@ final class OutputPublisher {
                 // The call ran and its answer is known: one file that cannot be read (renamed since, or the
                 // pool failing) costs that file its link, not the whole answer.
                 LOG.warning("could not read a session file to publish it: " + e.code());
-                published.add(new OutputFile(name, path, file.path("size").asLong(-1), type, null, null, "The file could not be read "
+                published.add(new OutputFile(name, path, file.size(), type, null, null, "The file could not be read "
                         + "from the session to make a link (" + e.getMessage() + "). Retry with GetSessionFile."));
             }
         }

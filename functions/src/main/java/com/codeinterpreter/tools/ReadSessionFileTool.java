@@ -1,8 +1,6 @@
 package com.codeinterpreter.tools;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.codeinterpreter.answers.FileText;
 
 /** ReadSessionFile: a text file's lines as {@code content}, with its size and whether more lines remain. */
 public final class ReadSessionFileTool {
@@ -24,24 +22,19 @@ public final class ReadSessionFileTool {
         }
     }
 
-    private final Toolbox box;
+    private final ToolContext box;
 
-    ReadSessionFileTool(Toolbox box) {
+    ReadSessionFileTool(ToolContext box) {
         this.box = box;
     }
 
-    public ObjectNode run(SessionKey key, Request request) {
-        Map<String, Object> op = new LinkedHashMap<>();
-        op.put("op", "read");
-        op.put("path", request.path());
-        op.put("startLine", request.startLine());
-        op.put("maxLines", request.maxLines());
-        op.put("maxChars", MAX_CHARS);
-        ObjectNode result = FileQueryTools.query(box, key, op);
-        if (result.path("truncated").asBoolean()) {
-            result.put("next", "More lines follow: call ReadSessionFile again with startLine " + (result.path("endLine").asInt() + 1)
-                    + ", or fetch the whole file with GetSessionFile.");
-        }
-        return result;
+    public FileText run(SessionKey key, Request request) {
+        var read = FileQueryTools.query(box, key, new HelperRequest.ReadFile(request.path(), request.startLine(), request.maxLines(),
+                MAX_CHARS), HelperReply.FileRead.class);
+        HelperReply.FileRead text = read.reply();
+        String next = !text.truncated() ? null : "More lines follow: call ReadSessionFile again with startLine " + (text.endLine() + 1)
+                + ", or fetch the whole file with GetSessionFile.";
+        return new FileText(text.path(), text.content(), text.startLine(), text.endLine(), text.lineCount(), text.totalLines(),
+                text.size(), text.truncated(), next, read.session());
     }
 }

@@ -1,6 +1,6 @@
 package com.codeinterpreter.tools;
 
-import java.util.Map;
+import com.codeinterpreter.answers.Accepted;
 import java.util.logging.Logger;
 
 /** RunShellCommand: bash in /mnt/data; stdout, stderr and the exit code come back, and changed files as links. */
@@ -26,10 +26,10 @@ public final class RunShellCommandTool {
         }
     }
 
-    private final Toolbox box;
+    private final ToolContext box;
     private final ExecutionReports reports;
 
-    RunShellCommandTool(Toolbox box) {
+    RunShellCommandTool(ToolContext box) {
         this.box = box;
         this.reports = new ExecutionReports(box);
     }
@@ -39,13 +39,12 @@ public final class RunShellCommandTool {
         String identifier = box.identifier(key);
         // The contract asks for the command to be logged with its explanation; both are cut short.
         LOG.info(() -> "RunShellCommand " + shorten(request.explanation()) + ": " + shorten(request.command()));
-        Map<String, Object> op = Map.of("op", "shell", "command", request.command(), "timeout", request.timeoutSeconds(),
-                "maxOutput", Toolbox.MAX_OUTPUT_CHARS);
-        int poolTimeout = request.timeoutSeconds() + Toolbox.GRACE_SECONDS;
-        if (Toolbox.needsAsync(request.timeoutSeconds())) {
-            return Accepted.of(box.runner().start(identifier, op, poolTimeout, Toolbox.MAX_OUTPUT_CHARS).executionId());
+        var op = new HelperRequest.RunShell(request.command(), request.timeoutSeconds(), ToolContext.MAX_OUTPUT_CHARS);
+        int poolTimeout = request.timeoutSeconds() + ToolContext.GRACE_SECONDS;
+        if (ToolContext.needsAsync(request.timeoutSeconds())) {
+            return Accepted.of(box.runner().start(identifier, op, poolTimeout, ToolContext.MAX_OUTPUT_CHARS).executionId());
         }
-        return reports.report(identifier, box.runner().run(identifier, op, poolTimeout, Toolbox.MAX_OUTPUT_CHARS), started);
+        return reports.report(identifier, box.runner().run(identifier, op, poolTimeout, ToolContext.MAX_OUTPUT_CHARS), started);
     }
 
     private static String shorten(String text) {

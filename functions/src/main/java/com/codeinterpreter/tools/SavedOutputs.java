@@ -1,6 +1,6 @@
 package com.codeinterpreter.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.codeinterpreter.answers.OutputFile;
 import java.util.List;
 
 /**
@@ -13,41 +13,36 @@ final class SavedOutputs {
     }
 
     /** Whether the helper saved {@code stream} because it outgrew the cap. */
-    static boolean saved(JsonNode reply, String stream) {
+    static boolean saved(HelperReply.Changes reply, String stream) {
         return find(reply, stream) != null;
     }
 
     /** One note per truncated stream: saved whole (or its first 50 MB), with the link when there is one, or just cut. */
-    static void note(JsonNode reply, List<OutputFile> files, boolean stdoutTruncated, boolean stderrTruncated, List<String> notes) {
+    static void note(HelperReply.Changes reply, List<OutputFile> files, boolean stdoutTruncated, boolean stderrTruncated, List<String> notes) {
         for (String stream : List.of("stdout", "stderr")) {
             if (!(stream.equals("stdout") ? stdoutTruncated : stderrTruncated)) {
                 continue;
             }
-            JsonNode saved = find(reply, stream);
+            HelperReply.SavedOutput saved = find(reply, stream);
             if (saved == null) {
-                notes.add(stream + " was longer than " + Toolbox.MAX_OUTPUT_CHARS + " characters and was truncated; write large output "
+                notes.add(stream + " was longer than " + ToolContext.MAX_OUTPUT_CHARS + " characters and was truncated; write large output "
                         + "to a file in /mnt/data and read it with ReadSessionFile.");
                 continue;
             }
-            String path = saved.path("path").asText();
+            String path = saved.path();
             String link = files.stream().filter(f -> path.equals(f.path()) && f.url() != null).map(OutputFile::url).findFirst()
                     .map(url -> " (download: " + url + ")").orElse("");
-            String what = saved.path("complete").asBoolean()
+            String what = saved.complete()
                     ? "The whole of it is saved as " + path
-                    : "Its first " + saved.path("size").asLong() + " bytes are saved as " + path + " (saving stops at 50 MB"
-                            + (saved.path("error").isTextual() ? ", or here: " + saved.path("error").asText() : "") + ")";
-            notes.add(stream + " was " + saved.path("total").asLong() + " " + saved.path("unit").asText() + " long and is truncated "
-                    + "here to its first " + Toolbox.MAX_OUTPUT_CHARS + " characters. " + what + link + "; read it in parts with "
+                    : "Its first " + saved.size() + " bytes are saved as " + path + " (saving stops at 50 MB"
+                            + (saved.error() != null ? ", or here: " + saved.error() : "") + ")";
+            notes.add(stream + " was " + saved.total() + " " + saved.unit() + " long and is truncated "
+                    + "here to its first " + ToolContext.MAX_OUTPUT_CHARS + " characters. " + what + link + "; read it in parts with "
                     + "ReadSessionFile.");
         }
     }
 
-    private static JsonNode find(JsonNode reply, String stream) {
-        for (JsonNode saved : reply.path("savedOutputs")) {
-            if (stream.equals(saved.path("stream").asText())) {
-                return saved;
-            }
-        }
-        return null;
+    private static HelperReply.SavedOutput find(HelperReply.Changes reply, String stream) {
+        return reply.savedOutputs().stream().filter(saved -> stream.equals(saved.stream())).findFirst().orElse(null);
     }
 }

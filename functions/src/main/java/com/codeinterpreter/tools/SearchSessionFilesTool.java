@@ -1,8 +1,6 @@
 package com.codeinterpreter.tools;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.codeinterpreter.answers.SearchMatches;
 
 /**
  * SearchSessionFiles: lines matching a regular expression in the session's text files, as
@@ -33,22 +31,16 @@ public final class SearchSessionFilesTool {
         }
     }
 
-    private final Toolbox box;
+    private final ToolContext box;
 
-    SearchSessionFilesTool(Toolbox box) {
+    SearchSessionFilesTool(ToolContext box) {
         this.box = box;
     }
 
-    public ObjectNode run(SessionKey key, Request request) {
-        Map<String, Object> op = new LinkedHashMap<>();
-        op.put("op", "search");
-        op.put("pattern", request.pattern());
-        op.put("path", request.path());
-        op.put("ignoreCase", request.ignoreCase());
-        op.put("maxResults", request.maxResults());
-        if (request.glob() != null) {
-            op.put("glob", request.glob());
-        }
-        return FileQueryTools.query(box, key, op);
+    public SearchMatches run(SessionKey key, Request request) {
+        var found = FileQueryTools.query(box, key, new HelperRequest.SearchFiles(request.pattern(), request.path(), request.glob(),
+                request.ignoreCase(), request.maxResults()), HelperReply.FilesSearched.class);
+        HelperReply.FilesSearched reply = found.reply();
+        return new SearchMatches(reply.matches(), reply.filesSearched(), reply.truncated(), found.session());
     }
 }

@@ -1,5 +1,6 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.answers.SessionState;
 import com.codeinterpreter.outputs.OutputStore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,26 +43,27 @@ final class SessionLedger {
         return CompletableFuture.supplyAsync(() -> store.get().recordSessionStart(identifier), background);
     }
 
-    /** {@code continued}, {@code new}, {@code restarted} (files kept) or {@code expired} (files gone), from the helper's reply. */
-    String state(String identifier, SessionRunner.Call call) {
-        String state = call.reply().path("sessionState").asText("continued");
-        if (!state.equals("new")) {
+    /** What the call found of its session: the helper's word, with {@code new} told apart from {@code expired} here. */
+    SessionState state(String identifier, SessionRunner.HelperRun run) {
+        SessionState state = run.reply().sessionState() == null ? SessionState.CONTINUED : run.reply().sessionState();
+        if (state != SessionState.NEW) {
             return state;
         }
         try {
-            CompletableFuture<Boolean> started = call.startRecorded() != null ? call.startRecorded() : recordStart(identifier);
-            return started.join() ? "expired" : "new";
+            CompletableFuture<Boolean> started = run.startRecorded() != null ? run.startRecorded() : recordStart(identifier);
+            return started.join() ? SessionState.EXPIRED : SessionState.NEW;
         } catch (CompletionException | IllegalStateException e) {
             // Without the ledger a returning session reads as new; the answer is still right about its files.
             LOG.warning("could not check the session ledger: " + (e.getCause() == null ? e : e.getCause()).getMessage());
-            return "new";
+            return SessionState.NEW;
         }
     }
 
-    static String note(String state) {
+    /** The note an answer carries for a session that lost something, or null. */
+    static String note(SessionState state) {
         return switch (state) {
-            case "expired" -> EXPIRED_NOTE;
-            case "restarted" -> RESTARTED_NOTE;
+            case EXPIRED -> EXPIRED_NOTE;
+            case RESTARTED -> RESTARTED_NOTE;
             default -> null;
         };
     }

@@ -3,10 +3,7 @@ package com.codeinterpreter.tools;
 import com.codeinterpreter.sessions.PoolExecution;
 import com.codeinterpreter.sessions.SessionPoolClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * consulted: its Blob request runs while the helper installs.
  */
 public final class SessionRunner {
-    static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INSTALL_ME = "__install__ ";
 
     private final SessionPoolClient client;
@@ -41,8 +38,8 @@ public final class SessionRunner {
      * The helper's reply with the pool's record of the execution; {@code reply} is null when the helper gave none.
      * {@code startRecorded} is the session ledger's answer, already on its way, when the call met a fresh interpreter.
      */
-    record Call(PoolExecution execution, JsonNode reply, CompletableFuture<Boolean> startRecorded) {
-        Call(PoolExecution execution, JsonNode reply) {
+    record HelperRun(PoolExecution execution, HelperReply reply, CompletableFuture<Boolean> startRecorded) {
+        HelperRun(PoolExecution execution, HelperReply reply) {
             this(execution, reply, null);
         }
     }
@@ -53,7 +50,7 @@ public final class SessionRunner {
      * @param poolTimeoutSeconds the pool's own limit: the helper enforces the user's timeout itself, this is the backstop
      * @param maxOutput          the longest stdout/stderr the pool returns
      */
-    Call run(String identifier, Map<String, Object> request, int poolTimeoutSeconds, int maxOutput) {
+    HelperRun run(String identifier, HelperRequest request, int poolTimeoutSeconds, int maxOutput) {
         String args = literal(request);
         PoolExecution execution = client.execute(identifier, dispatchCell(args), poolTimeoutSeconds, maxOutput);
         String result = execution.executionResult();
@@ -63,18 +60,18 @@ public final class SessionRunner {
             String kernelMagic = result.substring(INSTALL_ME.length());
             execution = client.execute(identifier, installCell(args, kernelMagic), poolTimeoutSeconds, maxOutput);
         }
-        return new Call(execution, parse(execution), startRecorded);
+        return new HelperRun(execution, HelperJson.lenient().read(execution.executionResult()), startRecorded);
     }
 
     /** Starts an operation asynchronously (always with the helper's source, as the kernel's state is unknown). */
-    PoolExecution start(String identifier, Map<String, Object> request, int poolTimeoutSeconds, int maxOutput) {
+    PoolExecution start(String identifier, HelperRequest request, int poolTimeoutSeconds, int maxOutput) {
         return client.start(identifier, installCell(literal(request), null), poolTimeoutSeconds, maxOutput);
     }
 
     /** The state of an asynchronous operation; a finished one carries the helper's reply. */
-    Call poll(String identifier, String executionId) {
+    HelperRun poll(String identifier, String executionId) {
         PoolExecution execution = client.poll(identifier, executionId);
-        return new Call(execution, parse(execution));
+        return new HelperRun(execution, HelperJson.lenient().read(execution.executionResult()));
     }
 
     private String dispatchCell(String args) {
@@ -94,12 +91,8 @@ public final class SessionRunner {
     }
 
     /** The request as a Python string literal holding JSON. */
-    private static String literal(Map<String, Object> request) {
-        try {
-            return pythonString(JSON.writeValueAsString(request));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("request is not serialisable", e);
-        }
+    private static String literal(HelperRequest request) {
+        return pythonString(HelperJson.lenient().write(request));
     }
 
     /** A JSON string literal is a valid Python string literal (Jackson leaves non-ASCII characters unescaped). */
@@ -108,19 +101,6 @@ public final class SessionRunner {
             return JSON.writeValueAsString(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode parse(PoolExecution execution) {
-        String result = execution.executionResult();
-        if (result == null || !result.startsWith("{")) {
-            return null;
-        }
-        try {
-            JsonNode node = JSON.readTree(result);
-            return node.path("ci").asInt() == 1 ? node : null;
-        } catch (IOException e) {
-            return null;
         }
     }
 }

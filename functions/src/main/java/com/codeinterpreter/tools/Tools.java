@@ -23,7 +23,7 @@ public final class Tools {
      */
     public Tools(SessionIdentity identity, SessionPoolClient client, Supplier<OutputStore> outputs) {
         SessionLedger ledger = new SessionLedger(outputs);
-        Toolbox box = new Toolbox(identity, new SessionRunner(client, ledger), new OutputPublisher(outputs, client), ledger);
+        ToolContext box = new ToolContext(identity, new SessionRunner(client, ledger), new OutputPublisher(outputs, client), ledger);
         this.executePythonCode = new ExecutePythonCodeTool(box);
         this.generatePdfReport = new GeneratePdfReportTool(box, executePythonCode);
         this.runShellCommand = new RunShellCommandTool(box);

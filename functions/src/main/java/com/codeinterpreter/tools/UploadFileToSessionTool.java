@@ -1,5 +1,6 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.answers.StoredFile;
 import com.codeinterpreter.sessions.SessionPoolException;
 import java.time.Instant;
 
@@ -21,17 +22,13 @@ public final class UploadFileToSessionTool {
         }
     }
 
-    /** What was stored. */
-    public record Stored(String name, String path, long size, String contentType, Instant lastModified) {
-    }
+    private final ToolContext box;
 
-    private final Toolbox box;
-
-    UploadFileToSessionTool(Toolbox box) {
+    UploadFileToSessionTool(ToolContext box) {
         this.box = box;
     }
 
-    public Stored run(SessionKey key, Request request) {
+    public StoredFile run(SessionKey key, Request request) {
         String relative = OutputPublisher.relative(request.path());
         int slash = relative.lastIndexOf('/');
         String name = relative.substring(slash + 1);
@@ -43,6 +40,6 @@ public final class UploadFileToSessionTool {
             }
             throw PoolFileErrors.translate(e, request.path());
         }
-        return new Stored(name, request.path(), request.content().length, ContentTypes.of(name), Instant.now());
+        return new StoredFile(name, request.path(), request.content().length, ContentTypes.of(name), Instant.now());
     }
 }

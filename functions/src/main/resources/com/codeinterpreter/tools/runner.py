@@ -36,12 +36,60 @@ class UserTimeout(BaseException):
     """Raised into user code at its timeout; a BaseException so `except Exception` does not swallow it."""
 
 
+# ---- the protocol -----------------------------------------------------------------------------------
+# Stated once, here: what each operation takes and what its reply carries. The Java side binds the same
+# names (HelperRequest.java, HelperReply.java), and HelperProtocolTest holds the two together.
+
+REQUESTS = {
+    "python": ("code", "timeout", "maxOutput", "echo"),
+    "shell": ("command", "timeout", "maxOutput"),
+    "read": ("path", "startLine", "maxLines", "maxChars"),
+    "search": ("pattern", "path", "glob", "ignoreCase", "maxResults"),
+    "list": ("path", "recursive", "maxEntries"),
+    "collect": (),
+}
+# Every reply: the marker (first, so the caller tells a reply from any other value), then the envelope.
+ENVELOPE = ("ci", "op", "status", "error", "sessionState")
+_CHANGES = ("savedOutputs", "figures", "files", "filesNotReported")
+REPLIES = {
+    "python": ("echo", "result", "resultTruncated") + _CHANGES,
+    "shell": ("exitCode", "stdout", "stderr", "stdoutTruncated", "stderrTruncated", "stdoutBytes", "stderrBytes",
+              "durationMs") + _CHANGES,
+    "read": ("path", "content", "startLine", "endLine", "lineCount", "totalLines", "size", "truncated"),
+    "search": ("matches", "filesSearched", "truncated"),
+    "list": ("path", "files", "truncated"),
+    "collect": _CHANGES,
+}
+# The records inside replies, by the field that holds them.
+PARTS = {
+    "error": ("type", "message", "line"),
+    "echo": ("pdf",),
+    "pdf": ("expected", "saveAs"),
+    "files": ("path", "name", "size", "base64"),
+    "figures": ("name", "base64", "error"),
+    "savedOutputs": ("stream", "path", "name", "size", "total", "unit", "complete", "error"),
+    "matches": ("path", "line", "text"),
+    "entries": ("name", "path", "type", "size", "lastModified"),
+}
+STATUSES = ("succeeded", "failed", "timedOut")
+SESSION_STATES = ("continued", "new", "restarted")
+
+
+def _protocol_error(message):
+    return {"status": "failed", "error": {"type": "ProtocolError", "message": message}}
+
+
 def dispatch(user_globals, request_json):
     request = json.loads(request_json)
     fresh = _state["runs"] == 0
     _state["runs"] += 1
-    op = request["op"]
-    if op == "python":
+    op = request.pop("op", None)
+    unknown = sorted(set(request) - set(REQUESTS.get(op, ())))
+    if op not in REQUESTS:
+        reply = _protocol_error("unknown operation %r" % op)
+    elif unknown:
+        reply = _protocol_error("%s does not take %s" % (op, ", ".join(unknown)))
+    elif op == "python":
         reply = run_python(user_globals, request)
     elif op == "shell":
         reply = run_shell(request)
@@ -51,19 +99,18 @@ def dispatch(user_globals, request_json):
         reply = session_files.search_files(request)
     elif op == "list":
         reply = session_files.list_files(request)
-    elif op == "collect":
-        reply = collect_pending()
     else:
-        reply = {"status": "failed", "error": {"type": "ValueError", "message": "unknown operation " + op}}
+        reply = collect_pending()
     capture.list_saved_outputs(reply)
-    reply["kernelFresh"] = fresh
-    reply["sessionState"] = _session_state() if fresh else "continued"
-    reply["op"] = op
     # What the caller asked to be handed back with the reply (for example a PDF's names on an async call).
     if "echo" in request:
         reply["echo"] = request["echo"]
-    reply["ci"] = 1
-    return json.dumps(reply, separators=(",", ":"))
+    # Only the fields the tables name are sent: they are the schema.
+    out = {"ci": 1, "op": op, "sessionState": _session_state() if fresh else "continued"}
+    for name in ENVELOPE + REPLIES.get(op, ()):
+        if name in reply and name not in out:
+            out[name] = reply[name]
+    return json.dumps(out, separators=(",", ":"))
 
 
 def _session_state():

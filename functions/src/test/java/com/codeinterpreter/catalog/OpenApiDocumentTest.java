@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.codeinterpreter.tools.Accepted;
-import com.codeinterpreter.tools.ExecutionResponse;
-import com.codeinterpreter.tools.OutputFile;
-import com.codeinterpreter.tools.UploadFileToSessionTool;
+import com.codeinterpreter.answers.Accepted;
+import com.codeinterpreter.answers.ExecutionReport;
+import com.codeinterpreter.answers.OutputFile;
+import com.codeinterpreter.answers.PdfReport;
+import com.codeinterpreter.answers.StoredFile;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonFormatVisitorWrapper;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonObjectFormatVisitor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -75,10 +79,11 @@ class OpenApiDocumentTest {
 
     @Test
     void answerSchemasNameEveryFieldOfTheAnswerRecords() {
-        assertCovers("ExecutionResponse", ExecutionResponse.class);
+        assertCovers("ExecutionReport", ExecutionReport.class);
+        assertCovers("PdfReport", PdfReport.class);
         assertCovers("OutputFile", OutputFile.class);
         assertCovers("Accepted", Accepted.class);
-        assertCovers("StoredFile", UploadFileToSessionTool.Stored.class);
+        assertCovers("StoredFile", StoredFile.class);
     }
 
     @Test
@@ -89,11 +94,35 @@ class OpenApiDocumentTest {
         refs.forEach(r -> assertFalse(ref(r).isMissingNode(), r));
     }
 
+    /** Every field Jackson writes for the record (its own view, unwrapped parts included) is in the schema. */
     private static void assertCovers(String schema, Class<? extends Record> type) {
         JsonNode properties = DOC.path("components").path("schemas").path(schema).path("properties");
-        for (RecordComponent c : type.getRecordComponents()) {
-            assertTrue(properties.has(c.getName()), schema + " lacks " + c.getName());
+        Set<String> written = new TreeSet<>();
+        try {
+            new ObjectMapper().acceptJsonFormatVisitor(type, new JsonFormatVisitorWrapper.Base() {
+                @Override
+                public JsonObjectFormatVisitor expectObjectFormat(JavaType t) {
+                    return new JsonObjectFormatVisitor.Base(getProvider()) {
+                        @Override
+                        public void property(BeanProperty p) {
+                            written.add(p.getName());
+                        }
+
+                        @Override
+                        public void optionalProperty(BeanProperty p) {
+                            written.add(p.getName());
+                        }
+                    };
+                }
+            });
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw new AssertionError(e);
         }
+        assertFalse(written.isEmpty(), type.getName());
+        for (String name : written) {
+            assertTrue(properties.has(name), schema + " lacks " + name);
+        }
+        assertEquals(written.size(), properties.size() - (type == Accepted.class ? 1 : 0), schema + ": " + written);
     }
 
     private static JsonNode ref(String ref) {

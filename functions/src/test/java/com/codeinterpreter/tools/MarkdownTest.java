@@ -3,6 +3,7 @@ package com.codeinterpreter.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import com.codeinterpreter.answers.OutputFile;
 import org.junit.jupiter.api.Test;
 
 class MarkdownTest {

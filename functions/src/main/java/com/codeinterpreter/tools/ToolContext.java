@@ -7,7 +7,7 @@ import com.codeinterpreter.sessions.SessionIdentity;
  * runner that executes in a session, the publisher that turns session files into links, and the ledger
  * that tells new sessions from expired ones.
  */
-record Toolbox(SessionIdentity identity, SessionRunner runner, OutputPublisher publisher, SessionLedger ledger) {
+record ToolContext(SessionIdentity identity, SessionRunner runner, OutputPublisher publisher, SessionLedger ledger) {
     /** The longest a synchronous call to the pool may take: Azure cuts HTTP responses at 230 s, the service executions at 220 s. */
     static final int SYNC_LIMIT_SECONDS = 200;
     /** Time the pool allows beyond the user's timeout, for the helper's own work after it. */

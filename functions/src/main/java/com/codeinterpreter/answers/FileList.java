@@ -1,0 +1,20 @@
+package com.codeinterpreter.answers;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+
+/** What ListSessionFiles answers: the entries found. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonClassDescription("The files and folders found.")
+public record FileList(@JsonPropertyDescription("The folder listed") String path,
+                       @JsonPropertyDescription("Its entries") List<FileEntry> files,
+                       @JsonPropertyDescription("Whether there were more entries than one answer lists") boolean truncated,
+                       @JsonPropertyDescription("Absent when the call continued its session; else new, restarted or expired")
+                       SessionState sessionState) {
+    public FileList {
+        files = List.copyOf(files);
+        sessionState = sessionState == null ? null : sessionState.reported();
+    }
+}

@@ -1,0 +1,131 @@
+package com.codeinterpreter.tools;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.codeinterpreter.answers.ExecutionStatus;
+import com.codeinterpreter.answers.FileEntry;
+import com.codeinterpreter.answers.SearchMatches.Match;
+import com.codeinterpreter.answers.SessionState;
+import java.util.List;
+
+/**
+ * The session helper's reply to one {@link HelperRequest}, bound by {@link HelperJson}: one record per
+ * operation, named by the reply's {@code op}. Every reply says how the operation ended, the error when it
+ * did not succeed, and what the call found of its session. runner.py's {@code REPLIES} table lists the same
+ * fields, and HelperProtocolTest holds the two together.
+ */
+@JsonIgnoreProperties("ci")
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "op")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = HelperReply.PythonRan.class, name = "python"),
+        @JsonSubTypes.Type(value = HelperReply.ShellRan.class, name = "shell"),
+        @JsonSubTypes.Type(value = HelperReply.FileRead.class, name = "read"),
+        @JsonSubTypes.Type(value = HelperReply.FilesSearched.class, name = "search"),
+        @JsonSubTypes.Type(value = HelperReply.FilesListed.class, name = "list"),
+        @JsonSubTypes.Type(value = HelperReply.ChangesCollected.class, name = "collect")})
+sealed interface HelperReply {
+    /** Null only in a reply the helper did not finish: then it reads as failed. */
+    ExecutionStatus status();
+
+    /** Why the operation did not succeed, or null. */
+    HelperError error();
+
+    /** {@code continued}, or {@code new}/{@code restarted} when the call met a fresh interpreter. */
+    SessionState sessionState();
+
+    default boolean succeeded() {
+        return status() == ExecutionStatus.SUCCEEDED;
+    }
+
+    /** A reply of code that ran (Python, shell, or what a timed-out call left): the files it changed and its outputs. */
+    sealed interface Changes extends HelperReply {
+        List<ChangedFile> files();
+
+        /** Changed files beyond the ones listed, which the reply leaves out. */
+        int filesNotReported();
+
+        List<Figure> figures();
+
+        List<SavedOutput> savedOutputs();
+    }
+
+    /** @param result the repr of the code's trailing expression, or null */
+    record PythonRan(ExecutionStatus status, HelperError error, SessionState sessionState, HelperRequest.Echo echo, String result,
+                     boolean resultTruncated, List<SavedOutput> savedOutputs, List<Figure> figures, List<ChangedFile> files,
+                     int filesNotReported) implements Changes {
+        public PythonRan {
+            savedOutputs = listOf(savedOutputs);
+            figures = listOf(figures);
+            files = listOf(files);
+        }
+    }
+
+    /** @param exitCode null when the command did not run to its end (refused, or stopped at its timeout) */
+    record ShellRan(ExecutionStatus status, HelperError error, SessionState sessionState, Integer exitCode, String stdout, String stderr,
+                    boolean stdoutTruncated, boolean stderrTruncated, long stdoutBytes, long stderrBytes, long durationMs,
+                    List<SavedOutput> savedOutputs, List<Figure> figures, List<ChangedFile> files, int filesNotReported)
+            implements Changes {
+        public ShellRan {
+            stdout = stdout == null ? "" : stdout;
+            stderr = stderr == null ? "" : stderr;
+            savedOutputs = listOf(savedOutputs);
+            figures = listOf(figures);
+            files = listOf(files);
+        }
+    }
+
+    record ChangesCollected(ExecutionStatus status, HelperError error, SessionState sessionState, List<SavedOutput> savedOutputs,
+                            List<Figure> figures, List<ChangedFile> files, int filesNotReported) implements Changes {
+        public ChangesCollected {
+            savedOutputs = listOf(savedOutputs);
+            figures = listOf(figures);
+            files = listOf(files);
+        }
+    }
+
+    /** @param totalLines the file's line count when the read reached its end, else null */
+    record FileRead(ExecutionStatus status, HelperError error, SessionState sessionState, String path, String content, int startLine,
+                    int endLine, int lineCount, Integer totalLines, long size, boolean truncated) implements HelperReply {
+    }
+
+    record FilesSearched(ExecutionStatus status, HelperError error, SessionState sessionState, List<Match> matches, int filesSearched,
+                         boolean truncated) implements HelperReply {
+        public FilesSearched {
+            matches = listOf(matches);
+        }
+    }
+
+    record FilesListed(ExecutionStatus status, HelperError error, SessionState sessionState, String path, List<FileEntry> files,
+                       boolean truncated) implements HelperReply {
+        public FilesListed {
+            files = listOf(files);
+        }
+    }
+
+    /** @param line the line of the user's code it concerns, when known */
+    record HelperError(String type, String message, Integer line) {
+    }
+
+    /** A file the call created or changed; {@code base64} carries a small one's content, else it is fetched from the session. */
+    record ChangedFile(String path, String name, long size, String base64) {
+    }
+
+    /** An open matplotlib figure as a PNG, or why it could not be drawn. */
+    record Figure(String name, String base64, String error) {
+    }
+
+    /**
+     * An output stream longer than the answer's cap, saved whole (or its first 50 MB) as a session file.
+     *
+     * @param size  bytes saved
+     * @param total the stream's whole length, in {@code unit}s ({@code characters} or {@code bytes})
+     * @param error why saving stopped early, or null
+     */
+    record SavedOutput(String stream, String path, String name, long size, long total, String unit, boolean complete, String error) {
+    }
+
+    private static <T> List<T> listOf(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

@@ -1,0 +1,60 @@
+package com.codeinterpreter.tools;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A request to the session helper, one record per operation: the helper's {@code REQUESTS} table in
+ * runner.py names the same operations and fields, and HelperProtocolTest holds the two together.
+ * Written as JSON by {@link HelperJson}, with the operation's name as {@code op}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "op")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = HelperRequest.RunPython.class, name = "python"),
+        @JsonSubTypes.Type(value = HelperRequest.RunShell.class, name = "shell"),
+        @JsonSubTypes.Type(value = HelperRequest.ReadFile.class, name = "read"),
+        @JsonSubTypes.Type(value = HelperRequest.SearchFiles.class, name = "search"),
+        @JsonSubTypes.Type(value = HelperRequest.ListFiles.class, name = "list"),
+        @JsonSubTypes.Type(value = HelperRequest.CollectChanges.class, name = "collect")})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+sealed interface HelperRequest {
+
+    /**
+     * Runs Python in the kernel's globals.
+     *
+     * @param timeout   seconds the helper lets the code run
+     * @param maxOutput the characters of each stream the answer carries; the rest is saved to a file
+     * @param echo      handed back unchanged with the reply (for an asynchronous call, what to do when it ends), or null
+     */
+    record RunPython(String code, int timeout, int maxOutput, Echo echo) implements HelperRequest {
+    }
+
+    /** Runs a bash command in /mnt/data; like {@link RunPython} for {@code timeout} and {@code maxOutput} (bytes here). */
+    record RunShell(String command, int timeout, int maxOutput) implements HelperRequest {
+    }
+
+    /** Lines of a text file: {@code maxLines} from {@code startLine}, at most {@code maxChars} characters. */
+    record ReadFile(String path, int startLine, int maxLines, int maxChars) implements HelperRequest {
+    }
+
+    /** Lines matching {@code pattern} (Python's re) in the files under {@code path}; {@code glob} may be null. */
+    record SearchFiles(String pattern, String path, String glob, boolean ignoreCase, int maxResults) implements HelperRequest {
+    }
+
+    /** The entries of a folder, and of its sub-folders when {@code recursive}. */
+    record ListFiles(String path, boolean recursive, int maxEntries) implements HelperRequest {
+    }
+
+    /** After a call that timed out: what it had changed before it was stopped. */
+    record CollectChanges() implements HelperRequest {
+    }
+
+    /** What the helper hands back with the reply. */
+    record Echo(PdfTarget pdf) {
+    }
+
+    /** GeneratePdfReport's file: where the code saves it, and its download name. */
+    record PdfTarget(String expected, String saveAs) {
+    }
+}
