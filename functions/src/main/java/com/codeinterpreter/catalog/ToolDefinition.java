@@ -7,6 +7,7 @@ import com.codeinterpreter.answers.OutputFile;
 import com.codeinterpreter.answers.PdfReport;
 import com.codeinterpreter.answers.SearchMatches;
 import com.codeinterpreter.answers.StoredFile;
+import com.codeinterpreter.tools.ToolRequest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -21,9 +22,10 @@ import java.util.stream.Stream;
  *                     which only exists to collect the result of a long call
  * @param answer       the shape of a successful answer
  * @param errorStatuses HTTP statuses this tool may answer besides the ones every tool may (400, 500, 502, 503)
+ * @param request      the tool's request record, whose components are named as the parameters ({@link RequestBinder})
  */
 public record ToolDefinition(String name, String description, List<ToolParameter> parameters, boolean contract,
-                             Answer answer, List<Integer> errorStatuses) {
+                             Answer answer, List<Integer> errorStatuses, Class<? extends ToolRequest> request) {
 
     /** What a successful call answers, and the record it is. */
     public enum Answer {
@@ -60,12 +62,18 @@ public record ToolDefinition(String name, String description, List<ToolParameter
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(request, "request");
         parameters = List.copyOf(parameters);
         errorStatuses = List.copyOf(errorStatuses);
         Set<String> seen = new HashSet<>();
         for (ToolParameter p : parameters) {
             if (!seen.add(p.name())) {
                 throw new IllegalArgumentException(name + " lists parameter " + p.name() + " twice");
+            }
+        }
+        for (var component : request.getRecordComponents()) {
+            if (!seen.contains(component.getName())) {
+                throw new IllegalArgumentException(request.getName() + "." + component.getName() + " is no parameter of " + name);
             }
         }
     }

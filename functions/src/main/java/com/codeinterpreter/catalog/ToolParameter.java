@@ -5,26 +5,48 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One parameter of a tool, as callers see it: its name, JSON type, whether it is required, what it means,
- * its default and its limits. Limits are documentation for callers; the tools' request records enforce
- * them (the catalog refers to the same constants, and a test checks the two agree).
+ * One parameter of a tool, as callers see it and as a request is bound: its name, its kind, whether it is
+ * required, what it means, its default and its limits. Binding a request checks each value against these
+ * (the functions' {@code ToolRequests}), so what the catalog promises is what the tools accept.
  *
  * @param defaultValue what the tool uses when the parameter is absent, or null when there is no default
  * @param minimum      the smallest integer accepted, or null
  * @param maximum      the largest integer accepted, or null
  * @param maxLength    the longest string accepted, in characters, or null
+ * @param hint         what to do instead, added to the message that refuses a value beyond the limits; or null
  */
-public record ToolParameter(String name, JsonType type, boolean required, String description, Object defaultValue,
-                            Integer minimum, Integer maximum, Integer maxLength) {
+public record ToolParameter(String name, Kind kind, boolean required, String description, Object defaultValue,
+                            Integer minimum, Integer maximum, Integer maxLength, String hint) {
+
+    /** What a parameter's value is, which says how it is read and checked. */
+    public enum Kind {
+        TEXT(JsonType.STRING),
+        /** A path in the session: relative to /mnt/data or absolute inside it; bound as the absolute path. */
+        SESSION_PATH(JsonType.STRING),
+        /** A download file name: one plain name, no folders. */
+        FILE_NAME(JsonType.STRING),
+        INTEGER(JsonType.INTEGER),
+        BOOLEAN(JsonType.BOOLEAN);
+
+        private final JsonType type;
+
+        Kind(JsonType type) {
+            this.type = type;
+        }
+
+        public JsonType type() {
+            return type;
+        }
+    }
 
     public ToolParameter {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(description, "description");
-        if ((minimum != null || maximum != null) && type != JsonType.INTEGER) {
+        if ((minimum != null || maximum != null) && kind != Kind.INTEGER) {
             throw new IllegalArgumentException(name + ": minimum and maximum apply to integers only");
         }
-        if (maxLength != null && type != JsonType.STRING) {
+        if (maxLength != null && kind.type() != JsonType.STRING) {
             throw new IllegalArgumentException(name + ": maxLength applies to strings only");
         }
         if (required && defaultValue != null) {
@@ -32,36 +54,54 @@ public record ToolParameter(String name, JsonType type, boolean required, String
         }
     }
 
+    /** The JSON type: {@code string}, {@code integer} or {@code boolean}. */
+    public JsonType type() {
+        return kind.type();
+    }
+
     public static ToolParameter string(String name, String description) {
-        return new ToolParameter(name, JsonType.STRING, false, description, null, null, null, null);
+        return new ToolParameter(name, Kind.TEXT, false, description, null, null, null, null, null);
+    }
+
+    public static ToolParameter sessionPath(String name, String description) {
+        return new ToolParameter(name, Kind.SESSION_PATH, false, description, null, null, null, null, null);
+    }
+
+    public static ToolParameter fileName(String name, String description) {
+        return new ToolParameter(name, Kind.FILE_NAME, false, description, null, null, null, null, null);
     }
 
     public static ToolParameter integer(String name, String description) {
-        return new ToolParameter(name, JsonType.INTEGER, false, description, null, null, null, null);
+        return new ToolParameter(name, Kind.INTEGER, false, description, null, null, null, null, null);
     }
 
     public static ToolParameter bool(String name, String description) {
-        return new ToolParameter(name, JsonType.BOOLEAN, false, description, null, null, null, null);
+        return new ToolParameter(name, Kind.BOOLEAN, false, description, null, null, null, null, null);
     }
 
     public ToolParameter asRequired() {
-        return new ToolParameter(name, type, true, description, defaultValue, minimum, maximum, maxLength);
+        return new ToolParameter(name, kind, true, description, defaultValue, minimum, maximum, maxLength, hint);
     }
 
     public ToolParameter withDefault(Object value) {
-        return new ToolParameter(name, type, required, description, value, minimum, maximum, maxLength);
+        return new ToolParameter(name, kind, required, description, value, minimum, maximum, maxLength, hint);
     }
 
     public ToolParameter range(int min, int max) {
-        return new ToolParameter(name, type, required, description, defaultValue, min, max, maxLength);
+        return new ToolParameter(name, kind, required, description, defaultValue, min, max, maxLength, hint);
     }
 
     public ToolParameter atLeast(int min) {
-        return new ToolParameter(name, type, required, description, defaultValue, min, maximum, maxLength);
+        return new ToolParameter(name, kind, required, description, defaultValue, min, maximum, maxLength, hint);
     }
 
     public ToolParameter maxLength(int chars) {
-        return new ToolParameter(name, type, required, description, defaultValue, minimum, maximum, chars);
+        return new ToolParameter(name, kind, required, description, defaultValue, minimum, maximum, chars, hint);
+    }
+
+    /** What the message refusing a value beyond the limits adds, e.g. how to split a long input. */
+    public ToolParameter hint(String text) {
+        return new ToolParameter(name, kind, required, description, defaultValue, minimum, maximum, maxLength, text);
     }
 
     /**

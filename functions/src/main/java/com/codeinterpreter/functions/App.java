@@ -3,11 +3,11 @@ package com.codeinterpreter.functions;
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.codeinterpreter.outputs.OutputStore;
-import com.codeinterpreter.sessions.SessionIdentity;
+import com.codeinterpreter.identity.SessionIdentity;
 import com.codeinterpreter.sessions.SessionPools;
 import com.codeinterpreter.settings.Setting;
 import com.codeinterpreter.settings.Settings;
-import com.codeinterpreter.tools.Tools;
+import com.codeinterpreter.tools.ToolHandlers;
 import java.util.function.Supplier;
 
 /**
@@ -15,14 +15,14 @@ import java.util.function.Supplier;
  * Clients, pipelines and credentials are shared by all invocations, as Functions guidance recommends.
  */
 final class App {
-    private static volatile Tools tools;
+    private static volatile ToolHandlers tools;
     private static volatile Settings settings;
 
     private App() {
     }
 
-    static Tools tools() {
-        Tools t = tools;
+    static ToolHandlers tools() {
+        ToolHandlers t = tools;
         if (t == null) {
             synchronized (App.class) {
                 t = tools;
@@ -44,14 +44,14 @@ final class App {
         return s;
     }
 
-    private static Tools build(Settings settings) {
+    private static ToolHandlers build(Settings settings) {
         Supplier<TokenCredential> credential = memoize(() -> {
             DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder();
             settings.get(Setting.AZURE_CLIENT_ID).ifPresent(builder::managedIdentityClientId);
             return builder.build();
         });
         SessionIdentity identity = new SessionIdentity(settings.require(Setting.SESSION_ID_SECRET));
-        return new Tools(identity, SessionPools.fromSettings(settings, credential), memoize(() -> OutputStore.fromSettings(settings)));
+        return new ToolHandlers(identity, SessionPools.fromSettings(settings, credential), memoize(() -> OutputStore.fromSettings(settings)));
     }
 
     /** A supplier that creates its value once, on first use, and keeps it (retrying if creation failed). */

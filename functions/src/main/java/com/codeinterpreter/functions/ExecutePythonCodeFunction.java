@@ -3,8 +3,6 @@ package com.codeinterpreter.functions;
 import com.codeinterpreter.catalog.ToolCatalog;
 import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.catalog.ToolDescriptions;
-import com.codeinterpreter.tools.ExecutePythonCodeTool;
-import com.codeinterpreter.tools.SessionKey;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -23,7 +21,7 @@ public final class ExecutePythonCodeFunction {
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "ExecutePythonCode",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, TOOL, ExecutePythonCodeFunction::call);
+        return ToolEndpoint.handle(request, context, TOOL);
     }
 
     @FunctionName("ExecutePythonCodeMcp")
@@ -31,11 +29,6 @@ public final class ExecutePythonCodeFunction {
             @McpTool(name = "invocation", toolName = "ExecutePythonCode", description = ToolDescriptions.EXECUTE_PYTHON_CODE,
                     toolProperties = McpToolProperties.EXECUTE_PYTHON_CODE) String invocation,
             final ExecutionContext context) {
-        return McpToolEndpoint.handle(invocation, context, TOOL, ExecutePythonCodeFunction::call);
-    }
-
-    private static Object call(RequestBody body, SessionKey session) {
-        return App.tools().executePythonCode.run(session, new ExecutePythonCodeTool.Request(body.requiredString("pythonCode"),
-                body.optionalInt("timeoutSeconds", ExecutePythonCodeTool.DEFAULT_TIMEOUT)));
+        return McpToolEndpoint.handle(invocation, context, TOOL);
     }
 }

@@ -3,9 +3,6 @@ package com.codeinterpreter.functions;
 import com.codeinterpreter.catalog.ToolCatalog;
 import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.catalog.ToolDescriptions;
-import com.codeinterpreter.tools.GeneratePdfReportTool;
-import com.codeinterpreter.tools.SessionKey;
-import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -24,7 +21,7 @@ public final class GeneratePdfReportFunction {
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "GeneratePdfReport",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, TOOL, GeneratePdfReportFunction::call);
+        return ToolEndpoint.handle(request, context, TOOL);
     }
 
     @FunctionName("GeneratePdfReportMcp")
@@ -32,13 +29,6 @@ public final class GeneratePdfReportFunction {
             @McpTool(name = "invocation", toolName = "GeneratePdfReport", description = ToolDescriptions.GENERATE_PDF_REPORT,
                     toolProperties = McpToolProperties.GENERATE_PDF_REPORT) String invocation,
             final ExecutionContext context) {
-        return McpToolEndpoint.handle(invocation, context, TOOL, GeneratePdfReportFunction::call);
-    }
-
-    private static Object call(RequestBody body, SessionKey session) {
-        return App.tools().generatePdfReport.run(session, new GeneratePdfReportTool.Request(body.requiredString("pythonCode"),
-                SessionPaths.resolve("expectedOutputFilename", body.requiredString("expectedOutputFilename")),
-                SessionPaths.fileName("saveAsFilename", body.requiredString("saveAsFilename")),
-                body.optionalInt("timeoutSeconds", GeneratePdfReportTool.DEFAULT_TIMEOUT)));
+        return McpToolEndpoint.handle(invocation, context, TOOL);
     }
 }

@@ -3,8 +3,6 @@ package com.codeinterpreter.functions;
 import com.codeinterpreter.catalog.ToolCatalog;
 import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.catalog.ToolDescriptions;
-import com.codeinterpreter.tools.GetExecutionResultTool;
-import com.codeinterpreter.tools.SessionKey;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -24,17 +22,10 @@ public final class GetExecutionResultFunction {
 
     @FunctionName("GetExecutionResult")
     public HttpResponseMessage run(
-            @HttpTrigger(name = "req", methods = {HttpMethod.GET, HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION,
-                    route = "GetExecutionResult", dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
+            @HttpTrigger(name = "req", methods = {HttpMethod.GET, HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "GetExecutionResult",
+                    dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        String fromQuery = request.getQueryParameters().get("executionId");
-        if (fromQuery != null || request.getBody().map(b -> b.length == 0).orElse(true)) {
-            return ToolEndpoint.respond(request, context, TOOL.name(), () -> {
-                SessionKey session = new SessionKey(Caller.of(request.getHeaders(), App.settings()), request.getQueryParameters().get("sessionId"));
-                return App.tools().getExecutionResult.run(session, new GetExecutionResultTool.Request(fromQuery));
-            });
-        }
-        return ToolEndpoint.handle(request, context, TOOL, GetExecutionResultFunction::call);
+        return ToolEndpoint.handleBodyOrQuery(request, context, TOOL);
     }
 
     @FunctionName("GetExecutionResultMcp")
@@ -42,10 +33,6 @@ public final class GetExecutionResultFunction {
             @McpTool(name = "invocation", toolName = "GetExecutionResult", description = ToolDescriptions.GET_EXECUTION_RESULT,
                     toolProperties = McpToolProperties.GET_EXECUTION_RESULT) String invocation,
             final ExecutionContext context) {
-        return McpToolEndpoint.handle(invocation, context, TOOL, GetExecutionResultFunction::call);
-    }
-
-    private static Object call(RequestBody body, SessionKey session) {
-        return App.tools().getExecutionResult.run(session, new GetExecutionResultTool.Request(body.requiredString("executionId")));
+        return McpToolEndpoint.handle(invocation, context, TOOL);
     }
 }

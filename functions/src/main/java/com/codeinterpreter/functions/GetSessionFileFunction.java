@@ -3,9 +3,6 @@ package com.codeinterpreter.functions;
 import com.codeinterpreter.catalog.ToolCatalog;
 import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.catalog.ToolDescriptions;
-import com.codeinterpreter.tools.GetSessionFileTool;
-import com.codeinterpreter.tools.SessionKey;
-import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -24,7 +21,7 @@ public final class GetSessionFileFunction {
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "GetSessionFile",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, TOOL, GetSessionFileFunction::call);
+        return ToolEndpoint.handle(request, context, TOOL);
     }
 
     @FunctionName("GetSessionFileMcp")
@@ -32,12 +29,6 @@ public final class GetSessionFileFunction {
             @McpTool(name = "invocation", toolName = "GetSessionFile", description = ToolDescriptions.GET_SESSION_FILE,
                     toolProperties = McpToolProperties.GET_SESSION_FILE) String invocation,
             final ExecutionContext context) {
-        return McpToolEndpoint.handle(invocation, context, TOOL, GetSessionFileFunction::call);
-    }
-
-    private static Object call(RequestBody body, SessionKey session) {
-        String saveAs = body.optionalString("saveAsFilename");
-        return App.tools().getSessionFile.run(session, new GetSessionFileTool.Request(SessionPaths.resolve("path", body.requiredString("path")),
-                saveAs == null ? null : SessionPaths.fileName("saveAsFilename", saveAs)));
+        return McpToolEndpoint.handle(invocation, context, TOOL);
     }
 }

@@ -3,9 +3,6 @@ package com.codeinterpreter.functions;
 import com.codeinterpreter.catalog.ToolCatalog;
 import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.catalog.ToolDescriptions;
-import com.codeinterpreter.tools.ListSessionFilesTool;
-import com.codeinterpreter.tools.SessionKey;
-import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -24,7 +21,7 @@ public final class ListSessionFilesFunction {
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "ListSessionFiles",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, TOOL, ListSessionFilesFunction::call);
+        return ToolEndpoint.handle(request, context, TOOL);
     }
 
     @FunctionName("ListSessionFilesMcp")
@@ -32,12 +29,6 @@ public final class ListSessionFilesFunction {
             @McpTool(name = "invocation", toolName = "ListSessionFiles", description = ToolDescriptions.LIST_SESSION_FILES,
                     toolProperties = McpToolProperties.LIST_SESSION_FILES) String invocation,
             final ExecutionContext context) {
-        return McpToolEndpoint.handle(invocation, context, TOOL, ListSessionFilesFunction::call);
-    }
-
-    private static Object call(RequestBody body, SessionKey session) {
-        return App.tools().listSessionFiles.run(session, new ListSessionFilesTool.Request(
-                SessionPaths.resolveOrRoot("path", body.optionalString("path")),
-                Optional.ofNullable(body.optionalBoolean("recursive")).orElse(ListSessionFilesTool.DEFAULT_RECURSIVE)));
+        return McpToolEndpoint.handle(invocation, context, TOOL);
     }
 }

@@ -1,8 +1,8 @@
 package com.codeinterpreter.functions;
 
 import com.codeinterpreter.catalog.ToolDefinition;
-import com.codeinterpreter.tools.SessionKey;
-import com.codeinterpreter.tools.ToolException;
+import com.codeinterpreter.identity.SessionKey;
+import com.codeinterpreter.answers.ToolException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +28,12 @@ final class McpToolEndpoint {
     private McpToolEndpoint() {
     }
 
-    static String handle(String invocation, ExecutionContext context, ToolDefinition tool, ToolEndpoint.Call call) {
+    static String handle(String invocation, ExecutionContext context, ToolDefinition tool) {
+        return handle(invocation, context, tool, ToolEndpoint.bound(tool));
+    }
+
+    /** As {@link #handle(String, ExecutionContext, ToolDefinition)}, with what the call does given. */
+    static String handle(String invocation, ExecutionContext context, ToolDefinition tool, ToolEndpoint.ToolCall call) {
         ToolOutcome outcome = ToolOutcome.of(context, tool.name(), () -> {
             JsonNode root = parse(invocation);
             JsonNode arguments = root.path("arguments");

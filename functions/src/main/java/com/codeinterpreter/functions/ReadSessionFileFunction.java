@@ -3,9 +3,6 @@ package com.codeinterpreter.functions;
 import com.codeinterpreter.catalog.ToolCatalog;
 import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.catalog.ToolDescriptions;
-import com.codeinterpreter.tools.ReadSessionFileTool;
-import com.codeinterpreter.tools.SessionKey;
-import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -24,7 +21,7 @@ public final class ReadSessionFileFunction {
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "ReadSessionFile",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, TOOL, ReadSessionFileFunction::call);
+        return ToolEndpoint.handle(request, context, TOOL);
     }
 
     @FunctionName("ReadSessionFileMcp")
@@ -32,12 +29,6 @@ public final class ReadSessionFileFunction {
             @McpTool(name = "invocation", toolName = "ReadSessionFile", description = ToolDescriptions.READ_SESSION_FILE,
                     toolProperties = McpToolProperties.READ_SESSION_FILE) String invocation,
             final ExecutionContext context) {
-        return McpToolEndpoint.handle(invocation, context, TOOL, ReadSessionFileFunction::call);
-    }
-
-    private static Object call(RequestBody body, SessionKey session) {
-        return App.tools().readSessionFile.run(session, new ReadSessionFileTool.Request(SessionPaths.resolve("path", body.requiredString("path")),
-                body.optionalInt("startLine", ReadSessionFileTool.DEFAULT_START_LINE),
-                body.optionalInt("maxLines", ReadSessionFileTool.DEFAULT_MAX_LINES)));
+        return McpToolEndpoint.handle(invocation, context, TOOL);
     }
 }

@@ -1,6 +1,7 @@
 package com.codeinterpreter.functions;
 
-import com.codeinterpreter.tools.ToolException;
+import com.codeinterpreter.answers.ToolException;
+import com.codeinterpreter.catalog.FieldValues;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -81,6 +82,11 @@ final class RequestBody {
         return fields.stream().sorted().limit(2).map(f -> "\"" + f + "\": ...").reduce((a, b) -> a + ", " + b).orElse("");
     }
 
+    /** The body's fields, for binding to the tool's request ({@code RequestBinder}). */
+    ObjectNode fields() {
+        return body;
+    }
+
     String requiredString(String field) {
         String value = optionalString(field);
         if (value == null) {
@@ -90,50 +96,15 @@ final class RequestBody {
     }
 
     String optionalString(String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw ToolException.invalid("'" + field + "' must be a string, was " + kind(node) + ".");
-        }
-        return node.asText();
+        return FieldValues.string(body.get(field), field);
     }
 
     int optionalInt(String field, int fallback) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (node.isTextual() && node.asText().strip().matches("-?\\d{1,9}")) {
-            return Integer.parseInt(node.asText().strip());
-        }
-        if (!node.isIntegralNumber() && !(node.isNumber() && node.asDouble() == Math.rint(node.asDouble()))) {
-            throw ToolException.invalid("'" + field + "' must be a whole number, was " + kind(node) + ".");
-        }
-        // Not asLong(): a big integer's asLong() wraps around (2^64 + 5 would read as 5).
-        if (!node.canConvertToInt()) {
-            throw ToolException.invalid("'" + field + "' is out of range: " + kind(node) + ".");
-        }
-        return node.asInt();
+        Integer value = FieldValues.integer(body.get(field), field);
+        return value == null ? fallback : value;
     }
 
     Boolean optionalBoolean(String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isBoolean()) {
-            return node.asBoolean();
-        }
-        if (node.isTextual() && (node.asText().equalsIgnoreCase("true") || node.asText().equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(node.asText());
-        }
-        throw ToolException.invalid("'" + field + "' must be true or false, was " + kind(node) + ".");
-    }
-
-    private static String kind(JsonNode node) {
-        String text = node.toString();
-        return node.getNodeType().name().toLowerCase() + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+        return FieldValues.bool(body.get(field), field);
     }
 }

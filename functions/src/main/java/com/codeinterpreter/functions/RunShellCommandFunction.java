@@ -3,9 +3,6 @@ package com.codeinterpreter.functions;
 import com.codeinterpreter.catalog.ToolCatalog;
 import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.catalog.ToolDescriptions;
-import com.codeinterpreter.tools.RunShellCommandTool;
-import com.codeinterpreter.tools.SessionKey;
-import com.codeinterpreter.tools.ToolException;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -24,7 +21,7 @@ public final class RunShellCommandFunction {
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "RunShellCommand",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, TOOL, RunShellCommandFunction::call);
+        return ToolEndpoint.handle(request, context, TOOL);
     }
 
     @FunctionName("RunShellCommandMcp")
@@ -32,21 +29,6 @@ public final class RunShellCommandFunction {
             @McpTool(name = "invocation", toolName = "RunShellCommand", description = ToolDescriptions.RUN_SHELL_COMMAND,
                     toolProperties = McpToolProperties.RUN_SHELL_COMMAND) String invocation,
             final ExecutionContext context) {
-        return McpToolEndpoint.handle(invocation, context, TOOL, RunShellCommandFunction::call);
-    }
-
-    private static Object call(RequestBody body, SessionKey session) {
-        return App.tools().runShellCommand.run(session, new RunShellCommandTool.Request(body.requiredString("command"),
-                body.optionalString("explanation"), foreground(body).optionalInt("timeoutSeconds", RunShellCommandTool.DEFAULT_TIMEOUT)));
-    }
-
-    /** The contract: isBackground must be false; background jobs would outlive the call and its output. */
-    private static RequestBody foreground(RequestBody body) {
-        if (Boolean.TRUE.equals(body.optionalBoolean("isBackground"))) {
-            throw ToolException.invalid("Background jobs are not supported: set isBackground to false (or leave it out). The command "
-                    + "runs in the foreground for up to timeoutSeconds (at most " + RunShellCommandTool.MAX_TIMEOUT + "); anything it "
-                    + "leaves running is stopped when it ends.");
-        }
-        return body;
+        return McpToolEndpoint.handle(invocation, context, TOOL);
     }
 }

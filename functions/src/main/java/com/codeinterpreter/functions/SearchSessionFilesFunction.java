@@ -3,9 +3,6 @@ package com.codeinterpreter.functions;
 import com.codeinterpreter.catalog.ToolCatalog;
 import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.catalog.ToolDescriptions;
-import com.codeinterpreter.tools.SearchSessionFilesTool;
-import com.codeinterpreter.tools.SessionKey;
-import com.codeinterpreter.tools.SessionPaths;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -24,7 +21,7 @@ public final class SearchSessionFilesFunction {
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "SearchSessionFiles",
                     dataType = "binary") HttpRequestMessage<Optional<byte[]>> request,
             final ExecutionContext context) {
-        return ToolEndpoint.handle(request, context, TOOL, SearchSessionFilesFunction::call);
+        return ToolEndpoint.handle(request, context, TOOL);
     }
 
     @FunctionName("SearchSessionFilesMcp")
@@ -32,13 +29,6 @@ public final class SearchSessionFilesFunction {
             @McpTool(name = "invocation", toolName = "SearchSessionFiles", description = ToolDescriptions.SEARCH_SESSION_FILES,
                     toolProperties = McpToolProperties.SEARCH_SESSION_FILES) String invocation,
             final ExecutionContext context) {
-        return McpToolEndpoint.handle(invocation, context, TOOL, SearchSessionFilesFunction::call);
-    }
-
-    private static Object call(RequestBody body, SessionKey session) {
-        return App.tools().searchSessionFiles.run(session, new SearchSessionFilesTool.Request(body.requiredString("pattern"),
-                SessionPaths.resolveOrRoot("path", body.optionalString("path")), body.optionalString("glob"),
-                Boolean.TRUE.equals(body.optionalBoolean("ignoreCase")),
-                body.optionalInt("maxResults", SearchSessionFilesTool.DEFAULT_MAX_RESULTS)));
+        return McpToolEndpoint.handle(invocation, context, TOOL);
     }
 }

@@ -1,8 +1,9 @@
 package com.codeinterpreter.functions;
 
 import com.codeinterpreter.answers.Accepted;
+import com.codeinterpreter.catalog.RequestBinder;
 import com.codeinterpreter.catalog.ToolDefinition;
-import com.codeinterpreter.tools.SessionKey;
+import com.codeinterpreter.identity.SessionKey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -21,20 +22,52 @@ final class ToolEndpoint {
     private ToolEndpoint() {
     }
 
-    /** A tool call on a parsed body. */
+    /** Parses the JSON body, accepting the fields the catalog lists for the tool, binds it to the tool's request and runs it. */
+    static HttpResponseMessage handle(HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context, ToolDefinition tool) {
+        return respond(request, context, tool.name(), () -> {
+            RequestBody body = RequestBody.parse(request.getBody().orElse(null), tool.name(), tool.acceptedFields());
+            return run(tool, body, Caller.of(request.getHeaders(), App.settings()), body.optionalString("sessionId"));
+        });
+    }
+
+    /**
+     * As {@link #handle}, but a request without a body, or with the tool's fields in its query, is bound from
+     * the query: GetExecutionResult's GET, the statusUrl a 202 gives. Other query parameters (the function key's
+     * {@code code}) are not the tool's and are passed over.
+     */
+    static HttpResponseMessage handleBodyOrQuery(HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context,
+                                                 ToolDefinition tool) {
+        boolean fromQuery = tool.parameters().stream().anyMatch(p -> request.getQueryParameters().containsKey(p.name()))
+                || request.getBody().map(b -> b.length == 0).orElse(true);
+        if (!fromQuery) {
+            return handle(request, context, tool);
+        }
+        return respond(request, context, tool.name(), () -> {
+            ObjectNode fields = RequestBody.JSON.createObjectNode();
+            tool.acceptedFields().forEach(name -> {
+                String value = request.getQueryParameters().get(name);
+                if (value != null) {
+                    fields.put(name, value);
+                }
+            });
+            RequestBody body = RequestBody.of(fields, tool.name(), tool.acceptedFields());
+            return run(tool, body, Caller.of(request.getHeaders(), App.settings()), body.optionalString("sessionId"));
+        });
+    }
+
+    /** What a call does with its parsed body in the caller's session. */
     @FunctionalInterface
-    interface Call {
+    interface ToolCall {
         Object run(RequestBody body, SessionKey session);
     }
 
-    /** Parses the JSON body, accepting the fields the catalog lists for the tool, and runs the call. */
-    static HttpResponseMessage handle(HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context, ToolDefinition tool,
-                                      Call call) {
-        return respond(request, context, tool.name(), () -> {
-            RequestBody body = RequestBody.parse(request.getBody().orElse(null), tool.name(), tool.acceptedFields());
-            SessionKey session = new SessionKey(Caller.of(request.getHeaders(), App.settings()), body.optionalString("sessionId"));
-            return call.run(body, session);
-        });
+    /** The call every tool makes: the body bound to the tool's request, handled by its tool. */
+    static ToolCall bound(ToolDefinition tool) {
+        return (body, session) -> App.tools().handle(session, RequestBinder.bind(tool, body.fields()));
+    }
+
+    private static Object run(ToolDefinition tool, RequestBody body, String caller, String sessionId) {
+        return bound(tool).run(body, new SessionKey(caller, sessionId));
     }
 
     /** Runs {@code work} and answers with its outcome ({@link ToolOutcome}). */

@@ -13,10 +13,14 @@ import java.util.List;
 
 /** Turns what the pool and the helper reported for an execution into the tool's answer. */
 final class ExecutionReports {
-    private final ToolContext box;
+    private final SessionRunner runner;
+    private final OutputPublisher publisher;
+    private final SessionLedger ledger;
 
-    ExecutionReports(ToolContext box) {
-        this.box = box;
+    ExecutionReports(SessionRunner runner, OutputPublisher publisher, SessionLedger ledger) {
+        this.runner = runner;
+        this.publisher = publisher;
+        this.ledger = ledger;
     }
 
     ExecutionReport report(String identifier, SessionRunner.HelperRun run, long startedNanos) {
@@ -42,11 +46,11 @@ final class ExecutionReports {
             notes.add(reply.filesNotReported() + " more changed files were not copied; list them with ListSessionFiles "
                     + "and fetch them with GetSessionFile.");
         }
-        SessionState session = box.ledger().state(identifier, run);
+        SessionState session = ledger.state(identifier, run);
         if (SessionLedger.note(session) != null) {
             notes.add(SessionLedger.note(session));
         }
-        List<OutputFile> files = box.publisher().publish(identifier, execution.executionId(), reply);
+        List<OutputFile> files = publisher.publish(identifier, execution.executionId(), reply);
         if (stdout.truncated() || stderr.truncated()) {
             SavedOutputs.note(reply, files, stdout.truncated(), stderr.truncated(), notes);
         }
@@ -91,9 +95,9 @@ final class ExecutionReports {
     /** After a timeout the helper still knows what the call had changed: fetch and publish it. */
     private List<OutputFile> collectAfterTimeout(String identifier, String executionId) {
         try {
-            SessionRunner.HelperRun collected = box.runner().run(identifier, new HelperRequest.CollectChanges(), 60, 1000);
+            SessionRunner.HelperRun collected = runner.run(identifier, new HelperRequest.CollectChanges(), 60, 1000);
             return collected.reply() instanceof HelperReply.Changes changes
-                    ? box.publisher().publish(identifier, executionId, changes) : List.of();
+                    ? publisher.publish(identifier, executionId, changes) : List.of();
         } catch (RuntimeException e) {
             return List.of();
         }
@@ -114,7 +118,7 @@ final class ExecutionReports {
     record Output(String text, boolean truncated) {
         static Output cap(String text) {
             String t = text == null ? "" : text;
-            return t.length() > ToolContext.MAX_OUTPUT_CHARS ? new Output(t.substring(0, ToolContext.MAX_OUTPUT_CHARS), true) : new Output(t, false);
+            return t.length() > ExecutionLimits.MAX_OUTPUT_CHARS ? new Output(t.substring(0, ExecutionLimits.MAX_OUTPUT_CHARS), true) : new Output(t, false);
         }
 
         /** Also truncated when the helper says so (it passes on no more than the cap, and saves the rest). */

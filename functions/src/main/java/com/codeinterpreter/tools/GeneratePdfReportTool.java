@@ -1,5 +1,7 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.identity.SessionIdentity;
+import com.codeinterpreter.identity.SessionKey;
 import com.codeinterpreter.answers.ErrorInfo;
 import com.codeinterpreter.answers.ExecutionReport;
 import com.codeinterpreter.answers.OutputFile;
@@ -14,23 +16,25 @@ import java.util.List;
 public final class GeneratePdfReportTool {
     public static final int DEFAULT_TIMEOUT = 180;
 
-    /** A validated request; {@code expectedPath} is the expected file's absolute path in the session. */
-    public record Request(String pythonCode, String expectedPath, String saveAsFilename, int timeoutSeconds) {
+    /** A request, bound from the catalog; {@code expectedOutputFilename} is the PDF's absolute path in the session. */
+    public record Request(String pythonCode, String expectedOutputFilename, String saveAsFilename, int timeoutSeconds) implements ToolRequest {
         public Request {
             new ExecutePythonCodeTool.Request(pythonCode, timeoutSeconds);
         }
     }
 
-    private final ToolContext box;
+    private final SessionIdentity identity;
+    private final OutputPublisher publisher;
     private final ExecutePythonCodeTool python;
 
-    GeneratePdfReportTool(ToolContext box, ExecutePythonCodeTool python) {
-        this.box = box;
+    GeneratePdfReportTool(SessionIdentity identity, OutputPublisher publisher, ExecutePythonCodeTool python) {
+        this.identity = identity;
+        this.publisher = publisher;
         this.python = python;
     }
 
     public Object run(SessionKey key, Request request) {
-        var pdf = new HelperRequest.PdfTarget(request.expectedPath(), request.saveAsFilename());
+        var pdf = new HelperRequest.PdfTarget(request.expectedOutputFilename(), request.saveAsFilename());
         Object outcome = python.runPython(key, request.pythonCode(), request.timeoutSeconds(), new HelperRequest.Echo(pdf));
         return outcome instanceof ExecutionReport report ? finish(key, report, pdf) : outcome;
     }
@@ -43,10 +47,10 @@ public final class GeneratePdfReportTool {
         if (!report.succeeded()) {
             return report;
         }
-        String identifier = box.identifier(key);
+        String identifier = identity.identifier(key);
         OutputFile pdf;
         try {
-            pdf = box.publisher().copySessionFile(identifier,
+            pdf = publisher.copySessionFile(identifier,
                     OutputPublisher.blobName(identifier, report.call().executionId(), "report/" + target.saveAs()), target.expected(),
                     target.saveAs(), "application/pdf");
         } catch (SessionPoolException e) {

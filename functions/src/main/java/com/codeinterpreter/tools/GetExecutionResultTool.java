@@ -1,5 +1,8 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.identity.SessionIdentity;
+import com.codeinterpreter.identity.SessionKey;
+import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.answers.Accepted;
 import com.codeinterpreter.answers.ExecutionReport;
 import com.codeinterpreter.sessions.PoolExecution;
@@ -10,7 +13,7 @@ public final class GetExecutionResultTool {
     public static final int MAX_EXECUTION_ID = 128;
 
     /** A validated request. */
-    public record Request(String executionId) {
+    public record Request(String executionId) implements ToolRequest {
         public Request {
             if (executionId == null || executionId.isBlank() || executionId.length() > MAX_EXECUTION_ID || !executionId.matches("[A-Za-z0-9._-]+")) {
                 throw ToolException.invalid("'executionId' must be the executionId a 202 answer gave (letters, digits, '.', '_', '-').");
@@ -18,23 +21,25 @@ public final class GetExecutionResultTool {
         }
     }
 
-    private final ToolContext box;
+    private final SessionIdentity identity;
+    private final SessionRunner runner;
     private final ExecutionReports reports;
     private final GeneratePdfReportTool pdf;
 
-    GetExecutionResultTool(ToolContext box, GeneratePdfReportTool pdf) {
-        this.box = box;
-        this.reports = new ExecutionReports(box);
+    GetExecutionResultTool(SessionIdentity identity, SessionRunner runner, ExecutionReports reports, GeneratePdfReportTool pdf) {
+        this.identity = identity;
+        this.runner = runner;
+        this.reports = reports;
         this.pdf = pdf;
     }
 
     /** {@link Accepted} while it runs, else the final report (a PdfReport for a finished GeneratePdfReport). */
     public Object run(SessionKey key, Request request) {
         long started = System.nanoTime();
-        String identifier = box.identifier(key);
+        String identifier = identity.identifier(key);
         SessionRunner.HelperRun run;
         try {
-            run = box.runner().poll(identifier, request.executionId());
+            run = runner.poll(identifier, request.executionId());
         } catch (SessionPoolException e) {
             if (e.status() == 404 || e.sessionNotFound()) {
                 throw new ToolException(404, "ExecutionNotFound", "No execution " + request.executionId() + " in this session. Use the "

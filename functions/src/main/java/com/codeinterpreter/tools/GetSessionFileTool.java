@@ -1,5 +1,8 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.identity.SessionIdentity;
+import com.codeinterpreter.identity.SessionKey;
+import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.answers.OutputFile;
 import com.codeinterpreter.sessions.SessionPoolException;
 import java.util.UUID;
@@ -7,24 +10,26 @@ import java.util.UUID;
 /** GetSessionFile: an expiring, read-only download link to a session file (optionally under another name). */
 public final class GetSessionFileTool {
 
-    /** A validated request; {@code path} is absolute inside /mnt/data, {@code saveAsFilename} may be null. */
-    public record Request(String path, String saveAsFilename) {
+    /** A request, bound from the catalog; {@code path} is absolute inside /mnt/data, {@code saveAsFilename} may be null. */
+    public record Request(String path, String saveAsFilename) implements ToolRequest {
     }
 
-    private final ToolContext box;
+    private final SessionIdentity identity;
+    private final OutputPublisher publisher;
 
-    GetSessionFileTool(ToolContext box) {
-        this.box = box;
+    GetSessionFileTool(SessionIdentity identity, OutputPublisher publisher) {
+        this.identity = identity;
+        this.publisher = publisher;
     }
 
     public OutputFile run(SessionKey key, Request request) {
-        String identifier = box.identifier(key);
+        String identifier = identity.identifier(key);
         String name = request.saveAsFilename() != null ? request.saveAsFilename()
                 : request.path().substring(request.path().lastIndexOf('/') + 1);
         String blob = OutputPublisher.blobName(identifier, "files-" + UUID.randomUUID(), OutputPublisher.relative(request.path()));
         OutputFile file;
         try {
-            file = box.publisher().copySessionFile(identifier, blob, request.path(), name, ContentTypes.of(name));
+            file = publisher.copySessionFile(identifier, blob, request.path(), name, ContentTypes.of(name));
         } catch (SessionPoolException e) {
             if (e.sessionNotFound()) {
                 throw new ToolException(404, "FileNotFound", "No file " + request.path() + ": this session has no files (it is new, or it "

@@ -1,5 +1,6 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.identity.SessionKey;
 import com.codeinterpreter.answers.FileEntry;
 import com.codeinterpreter.answers.FileList;
 import java.util.List;
@@ -9,18 +10,18 @@ public final class ListSessionFilesTool {
     public static final int MAX_ENTRIES = 1000;
     public static final boolean DEFAULT_RECURSIVE = true;
 
-    /** A validated request; {@code path} is absolute inside /mnt/data. Recursive unless asked otherwise. */
-    public record Request(String path, boolean recursive) {
+    /** A request, bound from the catalog; {@code path} is absolute inside /mnt/data. Recursive unless asked otherwise. */
+    public record Request(String path, boolean recursive) implements ToolRequest {
     }
 
-    private final ToolContext box;
+    private final FileQueries files;
 
-    ListSessionFilesTool(ToolContext box) {
-        this.box = box;
+    ListSessionFilesTool(FileQueries files) {
+        this.files = files;
     }
 
     public FileList run(SessionKey key, Request request) {
-        var listed = FileQueryTools.query(box, key, new HelperRequest.ListFiles(request.path(), request.recursive(), MAX_ENTRIES),
+        var listed = files.query(key, new HelperRequest.ListFiles(request.path(), request.recursive(), MAX_ENTRIES),
                 HelperReply.FilesListed.class);
         // The sandbox's own type table is thin (no /etc/mime.types there); name the types the same way everywhere.
         List<FileEntry> files = listed.reply().files().stream().map(e -> !e.isFile() ? e

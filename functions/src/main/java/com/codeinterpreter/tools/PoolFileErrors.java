@@ -1,5 +1,6 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.sessions.SessionPoolException;
 
 /**

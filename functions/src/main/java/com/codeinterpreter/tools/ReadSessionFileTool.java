@@ -1,5 +1,6 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.identity.SessionKey;
 import com.codeinterpreter.answers.FileText;
 
 /** ReadSessionFile: a text file's lines as {@code content}, with its size and whether more lines remain. */
@@ -10,26 +11,18 @@ public final class ReadSessionFileTool {
     /** Characters returned at most in one call, whatever maxLines says: keeps answers within what an agent can take in. */
     public static final int MAX_CHARS = 200_000;
 
-    /** A validated request; {@code path} is absolute inside /mnt/data. */
-    public record Request(String path, int startLine, int maxLines) {
-        public Request {
-            if (startLine < 1) {
-                throw ToolException.invalid("'startLine' must be 1 or more (lines are numbered from 1), was " + startLine + ".");
-            }
-            if (maxLines < 1 || maxLines > MAX_LINES) {
-                throw ToolException.invalid("'maxLines' must be 1 to " + MAX_LINES + ", was " + maxLines + ".");
-            }
-        }
+    /** A request, bound from the catalog (which checks its limits); {@code path} is absolute inside /mnt/data. */
+    public record Request(String path, int startLine, int maxLines) implements ToolRequest {
     }
 
-    private final ToolContext box;
+    private final FileQueries files;
 
-    ReadSessionFileTool(ToolContext box) {
-        this.box = box;
+    ReadSessionFileTool(FileQueries files) {
+        this.files = files;
     }
 
     public FileText run(SessionKey key, Request request) {
-        var read = FileQueryTools.query(box, key, new HelperRequest.ReadFile(request.path(), request.startLine(), request.maxLines(),
+        var read = files.query(key, new HelperRequest.ReadFile(request.path(), request.startLine(), request.maxLines(),
                 MAX_CHARS), HelperReply.FileRead.class);
         HelperReply.FileRead text = read.reply();
         String next = !text.truncated() ? null : "More lines follow: call ReadSessionFile again with startLine " + (text.endLine() + 1)

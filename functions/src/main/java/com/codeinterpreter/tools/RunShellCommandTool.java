@@ -1,5 +1,8 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.identity.SessionIdentity;
+import com.codeinterpreter.identity.SessionKey;
+import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.answers.Accepted;
 import java.util.logging.Logger;
 
@@ -10,41 +13,42 @@ public final class RunShellCommandTool {
     public static final int MAX_TIMEOUT = 240;
     public static final int MAX_COMMAND_CHARS = 20_000;
 
-    /** A validated request. */
-    public record Request(String command, String explanation, int timeoutSeconds) {
+    /** A request, bound from the catalog (which checks its limits). */
+    public record Request(String command, String explanation, boolean isBackground, int timeoutSeconds) implements ToolRequest {
         public Request {
             if (command == null || command.isBlank()) {
                 throw ToolException.invalid("'command' is required: the shell command to run in /mnt/data.");
             }
-            if (command.length() > MAX_COMMAND_CHARS) {
-                throw ToolException.invalid("'command' is " + command.length() + " characters; the limit is " + MAX_COMMAND_CHARS
-                        + ". Put a long script in a file with UploadFileToSession and run it with bash.");
-            }
-            if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT) {
-                throw ToolException.invalid("'timeoutSeconds' must be 1 to " + MAX_TIMEOUT + ", was " + timeoutSeconds + ".");
+            // The contract: isBackground must be false; background jobs would outlive the call and its output.
+            if (isBackground) {
+                throw ToolException.invalid("Background jobs are not supported: set isBackground to false (or leave it out). The "
+                        + "command runs in the foreground for up to timeoutSeconds (at most " + MAX_TIMEOUT + "); anything it "
+                        + "leaves running is stopped when it ends.");
             }
         }
     }
 
-    private final ToolContext box;
+    private final SessionIdentity identity;
+    private final SessionRunner runner;
     private final ExecutionReports reports;
 
-    RunShellCommandTool(ToolContext box) {
-        this.box = box;
-        this.reports = new ExecutionReports(box);
+    RunShellCommandTool(SessionIdentity identity, SessionRunner runner, ExecutionReports reports) {
+        this.identity = identity;
+        this.runner = runner;
+        this.reports = reports;
     }
 
     public Object run(SessionKey key, Request request) {
         long started = System.nanoTime();
-        String identifier = box.identifier(key);
+        String identifier = identity.identifier(key);
         // The contract asks for the command to be logged with its explanation; both are cut short.
         LOG.info(() -> "RunShellCommand " + shorten(request.explanation()) + ": " + shorten(request.command()));
-        var op = new HelperRequest.RunShell(request.command(), request.timeoutSeconds(), ToolContext.MAX_OUTPUT_CHARS);
-        int poolTimeout = request.timeoutSeconds() + ToolContext.GRACE_SECONDS;
-        if (ToolContext.needsAsync(request.timeoutSeconds())) {
-            return Accepted.of(box.runner().start(identifier, op, poolTimeout, ToolContext.MAX_OUTPUT_CHARS).executionId());
+        var op = new HelperRequest.RunShell(request.command(), request.timeoutSeconds(), ExecutionLimits.MAX_OUTPUT_CHARS);
+        int poolTimeout = request.timeoutSeconds() + ExecutionLimits.GRACE_SECONDS;
+        if (ExecutionLimits.needsAsync(request.timeoutSeconds())) {
+            return Accepted.of(runner.start(identifier, op, poolTimeout, ExecutionLimits.MAX_OUTPUT_CHARS).executionId());
         }
-        return reports.report(identifier, box.runner().run(identifier, op, poolTimeout, ToolContext.MAX_OUTPUT_CHARS), started);
+        return reports.report(identifier, runner.run(identifier, op, poolTimeout, ExecutionLimits.MAX_OUTPUT_CHARS), started);
     }
 
     private static String shorten(String text) {

@@ -25,7 +25,7 @@ final class SavedOutputs {
             }
             HelperReply.SavedOutput saved = find(reply, stream);
             if (saved == null) {
-                notes.add(stream + " was longer than " + ToolContext.MAX_OUTPUT_CHARS + " characters and was truncated; write large output "
+                notes.add(stream + " was longer than " + ExecutionLimits.MAX_OUTPUT_CHARS + " characters and was truncated; write large output "
                         + "to a file in /mnt/data and read it with ReadSessionFile.");
                 continue;
             }
@@ -37,7 +37,7 @@ final class SavedOutputs {
                     : "Its first " + saved.size() + " bytes are saved as " + path + " (saving stops at 50 MB"
                             + (saved.error() != null ? ", or here: " + saved.error() : "") + ")";
             notes.add(stream + " was " + saved.total() + " " + saved.unit() + " long and is truncated "
-                    + "here to its first " + ToolContext.MAX_OUTPUT_CHARS + " characters. " + what + link + "; read it in parts with "
+                    + "here to its first " + ExecutionLimits.MAX_OUTPUT_CHARS + " characters. " + what + link + "; read it in parts with "
                     + "ReadSessionFile.");
         }
     }

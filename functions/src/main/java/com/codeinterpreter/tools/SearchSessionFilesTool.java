@@ -1,5 +1,7 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.identity.SessionKey;
+import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.answers.SearchMatches;
 
 /**
@@ -13,32 +15,26 @@ public final class SearchSessionFilesTool {
     public static final int MAX_PATTERN_CHARS = 1000;
     public static final int MAX_GLOB_CHARS = 255;
 
-    /** A validated request; {@code path} is absolute inside /mnt/data. */
-    public record Request(String pattern, String path, String glob, boolean ignoreCase, int maxResults) {
+    /** A request, bound from the catalog (which checks its limits); {@code path} is absolute inside /mnt/data. */
+    public record Request(String pattern, String path, String glob, boolean ignoreCase, int maxResults) implements ToolRequest {
         public Request {
             if (pattern == null || pattern.isEmpty()) {
                 throw ToolException.invalid("'pattern' is required: a grep-style regular expression such as \"ERROR|FATAL\".");
             }
-            if (pattern.length() > MAX_PATTERN_CHARS) {
-                throw ToolException.invalid("'pattern' is " + pattern.length() + " characters; the limit is " + MAX_PATTERN_CHARS + ".");
-            }
-            if (maxResults < 1 || maxResults > MAX_RESULTS) {
-                throw ToolException.invalid("'maxResults' must be 1 to " + MAX_RESULTS + ", was " + maxResults + ".");
-            }
-            if (glob != null && (glob.length() > MAX_GLOB_CHARS || glob.chars().anyMatch(c -> c < 0x20))) {
+            if (glob != null && glob.chars().anyMatch(c -> c < 0x20)) {
                 throw ToolException.invalid("'glob' must be a file name pattern such as *.log, at most " + MAX_GLOB_CHARS + " characters.");
             }
         }
     }
 
-    private final ToolContext box;
+    private final FileQueries files;
 
-    SearchSessionFilesTool(ToolContext box) {
-        this.box = box;
+    SearchSessionFilesTool(FileQueries files) {
+        this.files = files;
     }
 
     public SearchMatches run(SessionKey key, Request request) {
-        var found = FileQueryTools.query(box, key, new HelperRequest.SearchFiles(request.pattern(), request.path(), request.glob(),
+        var found = files.query(key, new HelperRequest.SearchFiles(request.pattern(), request.path(), request.glob(),
                 request.ignoreCase(), request.maxResults()), HelperReply.FilesSearched.class);
         HelperReply.FilesSearched reply = found.reply();
         return new SearchMatches(reply.matches(), reply.filesSearched(), reply.truncated(), found.session());

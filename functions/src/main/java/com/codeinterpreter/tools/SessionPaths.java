@@ -1,5 +1,6 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.answers.ToolException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 

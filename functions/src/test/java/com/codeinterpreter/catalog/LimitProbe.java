@@ -3,57 +3,46 @@ package com.codeinterpreter.catalog;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.codeinterpreter.tools.ExecutePythonCodeTool;
-import com.codeinterpreter.tools.GeneratePdfReportTool;
-import com.codeinterpreter.tools.GetExecutionResultTool;
-import com.codeinterpreter.tools.ReadSessionFileTool;
-import com.codeinterpreter.tools.RunShellCommandTool;
-import com.codeinterpreter.tools.SearchSessionFilesTool;
-import com.codeinterpreter.tools.SessionKey;
-import com.codeinterpreter.tools.SessionPaths;
-import com.codeinterpreter.tools.ToolException;
+import com.codeinterpreter.answers.ToolException;
+import com.codeinterpreter.identity.SessionKey;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Consumer;
 
 /**
- * Feeds one parameter's value to the code that validates it (a tool's request record, SessionPaths,
- * SessionKey), everything else being valid, to see whether the value is accepted.
+ * Feeds one parameter's value to what validates it (binding the tool's request, or SessionKey for the
+ * common sessionId), everything else being valid, to see whether the value is accepted.
  */
 final class LimitProbe {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Consumer<Object> validate;
 
     private LimitProbe(Consumer<Object> validate) {
         this.validate = validate;
     }
 
-    /** The probe for a parameter; a catalog limit without one here fails, so no limit goes unchecked. */
+    /** The probe for a parameter: its tool's request bound from a body whose other required fields are valid. */
     static LimitProbe of(String tool, String parameter) {
-        String key = tool + "." + parameter;
         if (parameter.equals("sessionId")) {
             return new LimitProbe(v -> new SessionKey("caller", (String) v));
         }
-        if (parameter.equals("path") || parameter.equals("expectedOutputFilename")) {
-            return new LimitProbe(v -> SessionPaths.resolve(parameter, path((String) v)));
-        }
-        if (parameter.equals("saveAsFilename")) {
-            return new LimitProbe(v -> SessionPaths.fileName(parameter, (String) v));
-        }
-        return new LimitProbe(switch (key) {
-            case "ExecutePythonCode.pythonCode" -> v -> new ExecutePythonCodeTool.Request((String) v, 1);
-            case "ExecutePythonCode.timeoutSeconds" -> v -> new ExecutePythonCodeTool.Request("1", (Integer) v);
-            case "GeneratePdfReport.pythonCode" -> v -> new GeneratePdfReportTool.Request((String) v, "/mnt/data/r.pdf", "r.pdf", 1);
-            case "GeneratePdfReport.timeoutSeconds" -> v -> new GeneratePdfReportTool.Request("1", "/mnt/data/r.pdf", "r.pdf", (Integer) v);
-            case "RunShellCommand.command" -> v -> new RunShellCommandTool.Request((String) v, null, 1);
-            case "RunShellCommand.timeoutSeconds" -> v -> new RunShellCommandTool.Request("ls", null, (Integer) v);
-            case "ReadSessionFile.startLine" -> v -> new ReadSessionFileTool.Request("/mnt/data/a", (Integer) v, 1);
-            case "ReadSessionFile.maxLines" -> v -> new ReadSessionFileTool.Request("/mnt/data/a", 1, (Integer) v);
-            case "SearchSessionFiles.pattern" -> v -> new SearchSessionFilesTool.Request((String) v, "/mnt/data", null, false, 1);
-            case "SearchSessionFiles.glob" -> v -> new SearchSessionFilesTool.Request("x", "/mnt/data", (String) v, false, 1);
-            case "SearchSessionFiles.maxResults" -> v -> new SearchSessionFilesTool.Request("x", "/mnt/data", null, false, (Integer) v);
-            case "GetExecutionResult.executionId" -> v -> new GetExecutionResultTool.Request((String) v);
-            default -> throw new AssertionError(key + " has a limit in the catalog but no probe in LimitProbe: add one");
+        ToolDefinition definition = ToolCatalog.tool(tool);
+        ToolParameter probed = definition.parameter(parameter);
+        return new LimitProbe(v -> {
+            ObjectNode body = JSON.createObjectNode();
+            for (ToolParameter p : definition.parameters()) {
+                if (p.required() && p != probed) {
+                    body.put(p.name(), p.kind() == ToolParameter.Kind.FILE_NAME ? "r.pdf" : "a");
+                }
+            }
+            if (definition == ToolCatalog.UPLOAD_FILE_TO_SESSION) {
+                body.put("content", "x"); // it takes its content in one of two optional fields
+            }
+            Object value = probed.kind() == ToolParameter.Kind.SESSION_PATH ? path((String) v) : v;
+            body.set(parameter, JSON.valueToTree(value));
+            RequestBinder.bind(definition, body);
         });
     }
-
     void accepts(Object value, String what) {
         try {
             validate.accept(value);

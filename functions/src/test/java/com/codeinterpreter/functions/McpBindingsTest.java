@@ -8,6 +8,8 @@ import com.codeinterpreter.catalog.McpSchema;
 import com.codeinterpreter.catalog.ToolCatalog;
 import com.codeinterpreter.catalog.ToolDefinition;
 import com.microsoft.azure.functions.annotation.FunctionName;
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ScanResult;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -24,10 +26,15 @@ import org.junit.jupiter.api.Test;
  * differ from the catalog, this test writes the file they should be to target/ and names it.
  */
 class McpBindingsTest {
-    static final List<Class<?>> FUNCTIONS = List.of(ExecutePythonCodeFunction.class, GeneratePdfReportFunction.class,
-            RunShellCommandFunction.class, ReadSessionFileFunction.class, SearchSessionFilesFunction.class,
-            ListSessionFilesFunction.class, GetSessionFileFunction.class, UploadFileToSessionFunction.class,
-            GetExecutionResultFunction.class);
+    /** The classes with an MCP function, found as the Functions host finds functions: by scanning, not by a list. */
+    static final List<Class<?>> FUNCTIONS = scan();
+
+    private static List<Class<?>> scan() {
+        try (ScanResult scan = new ClassGraph().enableClassInfo().enableMethodInfo().enableAnnotationInfo()
+                .acceptPackages(McpBindingsTest.class.getPackageName()).scan()) {
+            return scan.getClassesWithMethodParameterAnnotation(McpTool.class).loadClasses();
+        }
+    }
 
     record Binding(String functionName, McpTool annotation, Method method) {
     }

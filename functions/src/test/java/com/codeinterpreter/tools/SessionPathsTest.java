@@ -1,5 +1,7 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.answers.ToolException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,6 @@
-package com.codeinterpreter.tools;
+package com.codeinterpreter.identity;
+
+import com.codeinterpreter.answers.ToolException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

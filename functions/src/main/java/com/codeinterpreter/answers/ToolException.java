@@ -1,4 +1,4 @@
-package com.codeinterpreter.tools;
+package com.codeinterpreter.answers;
 
 /**
  * A request the tools cannot carry out because of what it asked for: the HTTP status, an error code,

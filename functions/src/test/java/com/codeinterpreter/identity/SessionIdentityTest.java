@@ -1,4 +1,4 @@
-package com.codeinterpreter.sessions;
+package com.codeinterpreter.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,13 +1,7 @@
 package com.codeinterpreter.tools;
 
-import com.codeinterpreter.sessions.SessionIdentity;
-
-/**
- * What every tool works with: the session identity (caller and session id to pool identifier), the
- * runner that executes in a session, the publisher that turns session files into links, and the ledger
- * that tells new sessions from expired ones.
- */
-record ToolContext(SessionIdentity identity, SessionRunner runner, OutputPublisher publisher, SessionLedger ledger) {
+/** The time and output limits every call that runs code works within. */
+final class ExecutionLimits {
     /** The longest a synchronous call to the pool may take: Azure cuts HTTP responses at 230 s, the service executions at 220 s. */
     static final int SYNC_LIMIT_SECONDS = 200;
     /** Time the pool allows beyond the user's timeout, for the helper's own work after it. */
@@ -15,10 +9,10 @@ record ToolContext(SessionIdentity identity, SessionRunner runner, OutputPublish
     /** The longest stdout or stderr returned; longer output is truncated and says so. */
     static final int MAX_OUTPUT_CHARS = 20000;
 
-    String identifier(SessionKey key) {
-        return identity.identifier(key.caller(), key.sessionId());
+    private ExecutionLimits() {
     }
 
+    /** Whether a call with this timeout outlasts one HTTP response, so it runs asynchronously and its result is polled. */
     static boolean needsAsync(int timeoutSeconds) {
         return timeoutSeconds + GRACE_SECONDS > SYNC_LIMIT_SECONDS;
     }

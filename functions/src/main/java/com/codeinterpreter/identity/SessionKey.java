@@ -1,4 +1,6 @@
-package com.codeinterpreter.tools;
+package com.codeinterpreter.identity;
+
+import com.codeinterpreter.answers.ToolException;
 
 /**
  * Whose session a request is for: the authenticated caller (or one shared name when callers are not
@@ -9,7 +11,7 @@ public record SessionKey(String caller, String sessionId) {
 
     public SessionKey {
         if (sessionId == null) {
-            sessionId = com.codeinterpreter.sessions.SessionIdentity.DEFAULT_SESSION;
+            sessionId = SessionIdentity.DEFAULT_SESSION;
         }
         if (sessionId.isEmpty() || sessionId.length() > MAX_SESSION_ID) {
             throw ToolException.invalid("'sessionId' must be 1 to " + MAX_SESSION_ID + " characters (for example the agent's "

@@ -1,4 +1,4 @@
-package com.codeinterpreter.sessions;
+package com.codeinterpreter.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -25,6 +25,11 @@ public final class SessionIdentity {
             throw new IllegalStateException("SESSION_ID_SECRET must be at least 16 characters (use a long random value).");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    }
+
+    /** The pool identifier of the session {@code key} names. */
+    public String identifier(SessionKey key) {
+        return identifier(key.caller(), key.sessionId());
     }
 
     /** The pool identifier: {@code ci-} and 48 hex digits, within the service's 4-128 character rule. */

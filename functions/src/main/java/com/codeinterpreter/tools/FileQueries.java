@@ -1,15 +1,25 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.identity.SessionIdentity;
+import com.codeinterpreter.identity.SessionKey;
+import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.answers.SessionState;
 
 /**
  * Runs a read-only file operation (read, search, list) in the session through the helper and turns its
  * failures into clear errors. Shared by ReadSessionFile, SearchSessionFiles and ListSessionFiles.
  */
-final class FileQueryTools {
+final class FileQueries {
     private static final int QUERY_TIMEOUT_SECONDS = 60;
 
-    private FileQueryTools() {
+    private final SessionIdentity identity;
+    private final SessionRunner runner;
+    private final SessionLedger ledger;
+
+    FileQueries(SessionIdentity identity, SessionRunner runner, SessionLedger ledger) {
+        this.identity = identity;
+        this.runner = runner;
+        this.ledger = ledger;
     }
 
     /** A successful reply, and what the call found of its session. */
@@ -17,15 +27,16 @@ final class FileQueryTools {
     }
 
     /** The helper's successful reply; a failed operation is a {@link ToolException}. */
-    static <R extends HelperReply> Queried<R> query(ToolContext box, SessionKey key, HelperRequest request, Class<R> replyType) {
-        SessionRunner.HelperRun run = box.runner().run(box.identifier(key), request, QUERY_TIMEOUT_SECONDS, 1000);
+    <R extends HelperReply> Queried<R> query(SessionKey key, HelperRequest request, Class<R> replyType) {
+        String identifier = identity.identifier(key);
+        SessionRunner.HelperRun run = runner.run(identifier, request, QUERY_TIMEOUT_SECONDS, 1000);
         HelperReply reply = run.reply();
         if (reply == null) {
             throw new ToolException(504, "FileOperationFailed", "The session did not complete the file operation ("
                     + run.execution().state() + (run.execution().errorMessage() == null ? "" : ": " + run.execution().errorMessage())
                     + "). Retry; if it persists, narrow the path or pattern.");
         }
-        SessionState session = box.ledger().state(box.identifier(key), run);
+        SessionState session = ledger.state(identifier, run);
         if (!reply.succeeded()) {
             String type = reply.error() == null ? "" : reply.error().type();
             String message = reply.error() == null ? "" : reply.error().message();

@@ -1,0 +1,85 @@
+package com.codeinterpreter.catalog;
+
+import com.codeinterpreter.answers.ToolException;
+import com.codeinterpreter.tools.SessionPaths;
+import com.codeinterpreter.tools.ToolRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+
+/**
+ * Binds a tool's JSON request to its request record, by the catalog: each component of the record is the
+ * parameter of the same name, read as its kind, checked against its limits, or its default when absent.
+ * What a record still checks in its own constructor (a blank value, a pattern) is what no limit states.
+ *
+ * <p>Fields the tool does not take are refused before this, where the body is parsed; {@code sessionId}
+ * is common to every tool and bound to the session, not to the request.
+ */
+public final class RequestBinder {
+    private RequestBinder() {
+    }
+
+    /** The request record of {@code tool}, from {@code body}; a value that does not fit is a {@link ToolException}. */
+    public static ToolRequest bind(ToolDefinition tool, ObjectNode body) {
+        Class<? extends ToolRequest> type = tool.request();
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            values[i] = value(tool.parameter(components[i].getName()), body.get(components[i].getName()));
+        }
+        try {
+            Constructor<? extends ToolRequest> canonical = type.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            return canonical.newInstance(values);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException(type.getName() + " could not be made", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type.getName() + " is not the request record of " + tool.name(), e);
+        }
+    }
+
+    /** One parameter's value: read, defaulted, checked, and in the form its kind binds to (a path as its absolute path). */
+    public static Object value(ToolParameter p, JsonNode node) {
+        Object value = switch (p.type()) {
+            case STRING -> FieldValues.string(node, p.name());
+            case INTEGER -> FieldValues.integer(node, p.name());
+            case BOOLEAN -> FieldValues.bool(node, p.name());
+        };
+        // A blank path where there is a default means the default (the whole folder), as leaving it out does.
+        if (value == null || (p.kind() == ToolParameter.Kind.SESSION_PATH && p.defaultValue() != null && ((String) value).isBlank())) {
+            if (p.required()) {
+                throw ToolException.invalid("'" + p.name() + "' is required.");
+            }
+            value = p.defaultValue();
+        }
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String text && p.maxLength() != null && text.length() > p.maxLength()) {
+            throw refused(p, "'" + p.name() + "' is " + text.length() + " characters; the limit is " + p.maxLength() + ".");
+        }
+        if (value instanceof Integer number && !fits(p, number)) {
+            throw refused(p, "'" + p.name() + "' must be " + (p.maximum() == null ? p.minimum() + " or more" : p.minimum() + " to "
+                    + p.maximum()) + ", was " + number + ".");
+        }
+        return switch (p.kind()) {
+            case SESSION_PATH -> SessionPaths.resolve(p.name(), (String) value);
+            case FILE_NAME -> SessionPaths.fileName(p.name(), (String) value);
+            default -> value;
+        };
+    }
+
+    private static boolean fits(ToolParameter p, int number) {
+        return (p.minimum() == null || number >= p.minimum()) && (p.maximum() == null || number <= p.maximum());
+    }
+
+    private static ToolException refused(ToolParameter p, String message) {
+        return ToolException.invalid(p.hint() == null ? message : message + " " + p.hint());
+    }
+}
