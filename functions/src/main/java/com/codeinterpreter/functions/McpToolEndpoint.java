@@ -37,8 +37,8 @@ final class McpToolEndpoint {
         ToolOutcome outcome = ToolOutcome.of(context, tool.name(), () -> {
             JsonNode root = parse(invocation);
             JsonNode arguments = root.path("arguments");
-            ObjectNode args = arguments.isObject() ? (ObjectNode) arguments : RequestBody.JSON.createObjectNode();
-            RequestBody body = RequestBody.of(args, tool.name(), tool.acceptedFields());
+            ObjectNode args = arguments.isObject() ? (ObjectNode) arguments : ToolArguments.JSON.createObjectNode();
+            ToolArguments body = ToolArguments.of(args, tool.name(), tool.acceptedFields());
             String sessionId = body.optionalString("sessionId");
             if (sessionId == null) {
                 sessionId = mcpSessionId(root);
@@ -50,7 +50,7 @@ final class McpToolEndpoint {
 
     private static JsonNode parse(String invocation) {
         try {
-            JsonNode root = invocation == null ? null : RequestBody.JSON.readTree(invocation);
+            JsonNode root = invocation == null ? null : ToolArguments.JSON.readTree(invocation);
             if (root == null || !root.isObject()) {
                 throw ToolException.invalid("The MCP tool invocation is not a JSON object.");
             }

@@ -25,7 +25,7 @@ final class ToolEndpoint {
     /** Parses the JSON body, accepting the fields the catalog lists for the tool, binds it to the tool's request and runs it. */
     static HttpResponseMessage handle(HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context, ToolDefinition tool) {
         return respond(request, context, tool.name(), () -> {
-            RequestBody body = RequestBody.parse(request.getBody().orElse(null), tool.name(), tool.acceptedFields());
+            ToolArguments body = ToolArguments.parse(request.getBody().orElse(null), tool.name(), tool.acceptedFields());
             return run(tool, body, Caller.of(request.getHeaders(), App.settings()), body.optionalString("sessionId"));
         });
     }
@@ -43,14 +43,14 @@ final class ToolEndpoint {
             return handle(request, context, tool);
         }
         return respond(request, context, tool.name(), () -> {
-            ObjectNode fields = RequestBody.JSON.createObjectNode();
+            ObjectNode fields = ToolArguments.JSON.createObjectNode();
             tool.acceptedFields().forEach(name -> {
                 String value = request.getQueryParameters().get(name);
                 if (value != null) {
                     fields.put(name, value);
                 }
             });
-            RequestBody body = RequestBody.of(fields, tool.name(), tool.acceptedFields());
+            ToolArguments body = ToolArguments.of(fields, tool.name(), tool.acceptedFields());
             return run(tool, body, Caller.of(request.getHeaders(), App.settings()), body.optionalString("sessionId"));
         });
     }
@@ -58,7 +58,7 @@ final class ToolEndpoint {
     /** What a call does with its parsed body in the caller's session. */
     @FunctionalInterface
     interface ToolCall {
-        Object run(RequestBody body, SessionKey session);
+        Object run(ToolArguments body, SessionKey session);
     }
 
     /** The call every tool makes: the body bound to the tool's request, handled by its tool. */
@@ -66,7 +66,7 @@ final class ToolEndpoint {
         return (body, session) -> App.tools().handle(session, RequestBinder.bind(tool, body.fields()));
     }
 
-    private static Object run(ToolDefinition tool, RequestBody body, String caller, String sessionId) {
+    private static Object run(ToolDefinition tool, ToolArguments body, String caller, String sessionId) {
         return bound(tool).run(body, new SessionKey(caller, sessionId));
     }
 
@@ -105,7 +105,7 @@ final class ToolEndpoint {
         Object body = request.getBody() instanceof Optional<?> o ? o.orElse(null) : null;
         if (body instanceof byte[] bytes && bytes.length > 0) {
             try {
-                return RequestBody.JSON.readTree(bytes).path("sessionId").asText(null);
+                return ToolArguments.JSON.readTree(bytes).path("sessionId").asText(null);
             } catch (java.io.IOException e) {
                 return null;
             }

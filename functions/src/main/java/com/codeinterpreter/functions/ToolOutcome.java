@@ -27,7 +27,7 @@ record ToolOutcome(int status, JsonNode body) {
     static ToolOutcome of(ExecutionContext context, String tool, Supplier<Object> work) {
         try {
             Object result = work.get();
-            return new ToolOutcome(result instanceof Accepted ? 202 : 200, RequestBody.JSON.valueToTree(result));
+            return new ToolOutcome(result instanceof Accepted ? 202 : 200, ToolArguments.JSON.valueToTree(result));
         } catch (ToolException e) {
             return error(e.status(), e.code(), e.getMessage());
         } catch (SessionPoolException e) {
@@ -48,6 +48,6 @@ record ToolOutcome(int status, JsonNode body) {
     }
 
     static ToolOutcome error(int status, String code, String message) {
-        return new ToolOutcome(status, RequestBody.JSON.valueToTree(ToolError.of(code, message)));
+        return new ToolOutcome(status, ToolArguments.JSON.valueToTree(ToolError.of(code, message)));
     }
 }

@@ -37,7 +37,8 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * Persists files that executions produce to Blob Storage and hands back read-only links to them.
+ * Persists files that executions produce to Blob Storage and hands back read-only links to them: it stores
+ * and signs, nothing else (the session ledger keeps its records in the same {@link OutputContainer}).
  *
  * <p>Each link is a SAS for one blob, read permission only, valid for {@code OUTPUTS_LINK_TTL_MINUTES}.
  * Against Azure the app signs with a user delegation key obtained through its managed identity; against
@@ -65,15 +66,13 @@ public final class OutputStore {
         return thread;
     });
 
-    private final BlobContainerClient container;
+    private final OutputContainer container;
     private final LinkSigner signer;
     private final Duration linkTtl;
     private final Clock clock;
-    private final Object containerLock = new Object();
-    private volatile boolean containerReady;
 
     OutputStore(BlobContainerClient container, LinkSigner signer, Duration linkTtl, Clock clock) {
-        this.container = container;
+        this.container = new OutputContainer(container);
         this.signer = signer;
         this.linkTtl = linkTtl;
         this.clock = clock;
@@ -103,22 +102,9 @@ public final class OutputStore {
                 new UserDelegationLinkSigner(service, clock, config.linkTtl()), config.linkTtl(), clock);
     }
 
-    /**
-     * Creates the container if it does not exist. Called by the first {@link #store}; after one success it
-     * returns at once. Safe to call from many threads: only one creates.
-     *
-     * @throws OutputStoreException when the container cannot be created (the next call tries again)
-     */
-    public void ensureContainer() {
-        if (containerReady) {
-            return;
-        }
-        synchronized (containerLock) {
-            if (!containerReady) {
-                call("create the container '" + container.getBlobContainerName() + "'", container::createIfNotExists);
-                containerReady = true;
-            }
-        }
+    /** The container the files go to, which the session ledger shares for its records. */
+    public OutputContainer container() {
+        return container;
     }
 
     /**
@@ -143,8 +129,7 @@ public final class OutputStore {
         String type = contentType == null ? DEFAULT_CONTENT_TYPE : checkedContentType(contentType);
         String disposition = ContentDisposition.forDownload(downloadName, type);
 
-        ensureContainer();
-        BlobClient blob = container.getBlobClient(blobName);
+        BlobClient blob = container.blob(blobName);
         upload(blob, new ExactLengthInputStream(content, length), length,
                 new BlobHttpHeaders().setContentType(type).setContentDisposition(disposition));
         long size = call("read back '" + blobName + "'", () -> blob.getProperties().getBlobSize());
@@ -156,32 +141,6 @@ public final class OutputStore {
         BlobServiceSasSignatureValues terms = readOnlyTerms(blob, expiry, type, disposition);
         String sas = call("sign a link to '" + blobName + "'", () -> signer.sign(blob, terms));
         return new StoredOutput(downloadName, blobName, size, type, readableUrl(blob) + "?" + sas, expiry.toInstant());
-    }
-
-    /**
-     * Records that a session has started in the session's prefix, and says whether one had started there
-     * before: a "new" session whose prefix already has a record is one that expired (the pool deleted it
-     * with its files) and was created again. One request; only called when a call meets a fresh interpreter.
-     *
-     * @throws OutputStoreException when Blob Storage fails
-     */
-    public boolean recordSessionStart(String sessionPrefix) {
-        ensureContainer();
-        BlobClient marker = container.getBlobClient(sessionPrefix + "/.session");
-        BinaryData now = BinaryData.fromString(clock.instant().toString());
-        try {
-            marker.upload(now, false);
-            return false;
-        } catch (BlobStorageException e) {
-            if (!BlobErrorCode.BLOB_ALREADY_EXISTS.equals(e.getErrorCode())) {
-                throw OutputStoreException.because("record a session start", container.getAccountUrl(), e);
-            }
-        }
-        call("record a session start", () -> {
-            marker.upload(now, true);
-            return null;
-        });
-        return true;
     }
 
     private void upload(BlobClient blob, InputStream content, long length, BlobHttpHeaders headers) {
@@ -196,14 +155,14 @@ public final class OutputStore {
             }
         } catch (BlobStorageException e) {
             if (BlobErrorCode.CONTAINER_NOT_FOUND.equals(e.getErrorCode())) {
-                containerReady = false; // deleted behind our back: the next store creates it again
+                container.forgetExists(); // deleted behind our back: the next store creates it again
             }
-            throw OutputStoreException.because("upload '" + blob.getBlobName() + "'", container.getAccountUrl(), e);
+            throw OutputStoreException.because("upload '" + blob.getBlobName() + "'", container.accountUrl(), e);
         } catch (IOException e) {
-            throw OutputStoreException.because("upload '" + blob.getBlobName() + "'", container.getAccountUrl(),
+            throw OutputStoreException.because("upload '" + blob.getBlobName() + "'", container.accountUrl(),
                     new UncheckedIOException(e));
         } catch (RuntimeException e) {
-            throw OutputStoreException.because("upload '" + blob.getBlobName() + "'", container.getAccountUrl(), e);
+            throw OutputStoreException.because("upload '" + blob.getBlobName() + "'", container.accountUrl(), e);
         }
     }
 
@@ -284,11 +243,7 @@ public final class OutputStore {
     }
 
     private <T> T call(String action, Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (RuntimeException e) {
-            throw OutputStoreException.because(action, container.getAccountUrl(), e);
-        }
+        return container.call(action, request);
     }
 
     // The value becomes an HTTP header on the blob and in the link: ASCII without control characters.

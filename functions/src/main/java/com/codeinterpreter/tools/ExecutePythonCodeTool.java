@@ -26,9 +26,9 @@ public final class ExecutePythonCodeTool {
 
     private final SessionIdentity identity;
     private final SessionRunner runner;
-    private final ExecutionReports reports;
+    private final ExecutionReporter reports;
 
-    ExecutePythonCodeTool(SessionIdentity identity, SessionRunner runner, ExecutionReports reports) {
+    ExecutePythonCodeTool(SessionIdentity identity, SessionRunner runner, ExecutionReporter reports) {
         this.identity = identity;
         this.runner = runner;
         this.reports = reports;

@@ -23,10 +23,10 @@ public final class GetExecutionResultTool {
 
     private final SessionIdentity identity;
     private final SessionRunner runner;
-    private final ExecutionReports reports;
+    private final ExecutionReporter reports;
     private final GeneratePdfReportTool pdf;
 
-    GetExecutionResultTool(SessionIdentity identity, SessionRunner runner, ExecutionReports reports, GeneratePdfReportTool pdf) {
+    GetExecutionResultTool(SessionIdentity identity, SessionRunner runner, ExecutionReporter reports, GeneratePdfReportTool pdf) {
         this.identity = identity;
         this.runner = runner;
         this.reports = reports;

@@ -26,7 +26,7 @@ public final class GetSessionFileTool {
         String identifier = identity.identifier(key);
         String name = request.saveAsFilename() != null ? request.saveAsFilename()
                 : request.path().substring(request.path().lastIndexOf('/') + 1);
-        String blob = OutputPublisher.blobName(identifier, "files-" + UUID.randomUUID(), OutputPublisher.relative(request.path()));
+        String blob = OutputPublisher.blobName(identifier, "files-" + UUID.randomUUID(), SessionPaths.relative(request.path()));
         OutputFile file;
         try {
             file = publisher.copySessionFile(identifier, blob, request.path(), name, ContentTypes.of(name));

@@ -22,7 +22,6 @@ import java.util.logging.Logger;
  */
 final class OutputPublisher {
     private static final Logger LOG = Logger.getLogger(OutputPublisher.class.getName());
-    static final String MOUNT = "/mnt/data/";
 
     private final Supplier<OutputStore> store;
     private final SessionPoolClient client;
@@ -47,10 +46,10 @@ final class OutputPublisher {
             String type = ContentTypes.of(name);
             try {
                 if (file.base64() != null) {
-                    published.add(copyBytes(identifier, executionId, relative(path), name, path, type,
+                    published.add(copyBytes(identifier, executionId, SessionPaths.relative(path), name, path, type,
                             Base64.getDecoder().decode(file.base64())));
                 } else {
-                    published.add(copySessionFile(identifier, blobName(identifier, executionId, relative(path)), path, name, type));
+                    published.add(copySessionFile(identifier, blobName(identifier, executionId, SessionPaths.relative(path)), path, name, type));
                 }
             } catch (SessionPoolException e) {
                 // The call ran and its answer is known: one file that cannot be read (renamed since, or the
@@ -65,7 +64,7 @@ final class OutputPublisher {
 
     /** Copies one session file to a blob whose download name is {@code downloadName}. */
     OutputFile copySessionFile(String identifier, String blobName, String path, String downloadName, String contentType) {
-        String relative = relative(path);
+        String relative = SessionPaths.relative(path);
         int slash = relative.lastIndexOf('/');
         String directory = slash < 0 ? null : relative.substring(0, slash);
         String fileName = relative.substring(slash + 1);
@@ -117,9 +116,5 @@ final class OutputPublisher {
     private static String linkError(RuntimeException e) {
         return "The file is in the session, but no download link could be made (" + e.getMessage()
                 + "). Retry with GetSessionFile, or read it with ReadSessionFile.";
-    }
-
-    static String relative(String path) {
-        return path.startsWith(MOUNT) ? path.substring(MOUNT.length()) : path.replaceFirst("^/+", "");
     }
 }

@@ -30,9 +30,9 @@ public final class RunShellCommandTool {
 
     private final SessionIdentity identity;
     private final SessionRunner runner;
-    private final ExecutionReports reports;
+    private final ExecutionReporter reports;
 
-    RunShellCommandTool(SessionIdentity identity, SessionRunner runner, ExecutionReports reports) {
+    RunShellCommandTool(SessionIdentity identity, SessionRunner runner, ExecutionReporter reports) {
         this.identity = identity;
         this.runner = runner;
         this.reports = reports;

@@ -1,7 +1,9 @@
 package com.codeinterpreter.tools;
 
+import com.azure.core.util.BinaryData;
 import com.codeinterpreter.answers.SessionState;
-import com.codeinterpreter.outputs.OutputStore;
+import com.codeinterpreter.outputs.OutputContainer;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -12,7 +14,7 @@ import java.util.logging.Logger;
 /**
  * Tells a new session from one that expired. Inside the sandbox both look the same (an empty folder and a
  * fresh interpreter), so the first call of every session leaves a record in Blob Storage under the
- * session's prefix; a "new" session that finds its record was there before, and was deleted by the pool
+ * session's prefix ({@code <identifier>/.session}, holding when it started, in the outputs' container); a "new" session that finds its record was there before, and was deleted by the pool
  * after its cooldown. Costs one request, and only when a call meets a fresh interpreter; the request is
  * made while the helper is being installed in that interpreter, so it seldom adds to the call's time.
  */
@@ -23,7 +25,8 @@ final class SessionLedger {
     static final String RESTARTED_NOTE = "The session's Python process was restarted: variables and imports from earlier calls are "
             + "gone; files in /mnt/data are kept.";
 
-    private final Supplier<OutputStore> store;
+    private final Supplier<OutputContainer> container;
+    private final Clock clock;
     // Blob requests are blocking calls: they get their own threads, never the common pool's.
     private final ExecutorService background = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "session-ledger");
@@ -31,8 +34,9 @@ final class SessionLedger {
         return thread;
     });
 
-    SessionLedger(Supplier<OutputStore> store) {
-        this.store = store;
+    SessionLedger(Supplier<OutputContainer> container, Clock clock) {
+        this.container = container;
+        this.clock = clock;
     }
 
     /**
@@ -40,7 +44,8 @@ final class SessionLedger {
      * expired: which one is known only when the call returns). Completes with whether a record was there before.
      */
     CompletableFuture<Boolean> recordStart(String identifier) {
-        return CompletableFuture.supplyAsync(() -> store.get().recordSessionStart(identifier), background);
+        return CompletableFuture.supplyAsync(() -> container.get().writeAndTellIfExisted(identifier + "/.session",
+                BinaryData.fromString(clock.instant().toString()), "record a session start"), background);
     }
 
     /** What the call found of its session: the helper's word, with {@code new} told apart from {@code expired} here. */

@@ -48,9 +48,9 @@ public final class SessionPaths {
         return resolved.toString();
     }
 
-    /** Like {@link #resolve}, but absent means /mnt/data itself. */
-    public static String resolveOrRoot(String field, String path) {
-        return path == null || path.isBlank() ? ROOT : resolve(field, path);
+    /** A path inside /mnt/data as the files API names it: relative to /mnt/data, without a leading slash. */
+    static String relative(String path) {
+        return path.startsWith(ROOT + "/") ? path.substring(ROOT.length() + 1) : path.replaceFirst("^/+", "");
     }
 
     /** A download file name: one plain name, no folders. */

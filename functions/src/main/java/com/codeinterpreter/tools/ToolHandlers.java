@@ -5,6 +5,7 @@ import com.codeinterpreter.identity.SessionIdentity;
 import com.codeinterpreter.identity.SessionKey;
 import com.codeinterpreter.outputs.OutputStore;
 import com.codeinterpreter.sessions.SessionPoolClient;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +30,10 @@ public final class ToolHandlers {
      *                touches Blob Storage, and a misconfigured store fails only the links, not the call)
      */
     public ToolHandlers(SessionIdentity identity, SessionPoolClient client, Supplier<OutputStore> outputs) {
-        SessionLedger ledger = new SessionLedger(outputs);
+        SessionLedger ledger = new SessionLedger(() -> outputs.get().container(), Clock.systemUTC());
         SessionRunner runner = new SessionRunner(client, ledger);
         OutputPublisher publisher = new OutputPublisher(outputs, client);
-        ExecutionReports reports = new ExecutionReports(runner, publisher, ledger);
+        ExecutionReporter reports = new ExecutionReporter(runner, publisher, ledger);
         FileQueries files = new FileQueries(identity, runner, ledger);
         ExecutePythonCodeTool python = new ExecutePythonCodeTool(identity, runner, reports);
         GeneratePdfReportTool pdf = new GeneratePdfReportTool(identity, publisher, python);

@@ -59,7 +59,7 @@ public final class UploadFileToSessionTool {
         if (path.equals(SessionPaths.ROOT)) {
             throw ToolException.invalid("'path' must name a file, for example data/input.csv, not /mnt/data itself.");
         }
-        String relative = OutputPublisher.relative(path);
+        String relative = SessionPaths.relative(path);
         int slash = relative.lastIndexOf('/');
         String name = relative.substring(slash + 1);
         try {

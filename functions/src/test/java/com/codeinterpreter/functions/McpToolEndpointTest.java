@@ -26,7 +26,7 @@ class McpToolEndpointTest {
 
     @Test
     void theAnswerIsTheJsonTheHttpToolAnswers() throws Exception {
-        JsonNode answer = RequestBody.JSON.readTree(call("{\"name\":\"ExecutePythonCode\",\"arguments\":{\"pythonCode\":\"print(1)\"}}"));
+        JsonNode answer = ToolArguments.JSON.readTree(call("{\"name\":\"ExecutePythonCode\",\"arguments\":{\"pythonCode\":\"print(1)\"}}"));
         assertEquals("succeeded", answer.path("status").asText());
         assertEquals("print(1)", answer.path("stdout").asText());
     }
@@ -55,12 +55,12 @@ class McpToolEndpointTest {
 
     @Test
     void mistakesComeBackAsTheErrorJsonWithHowToFixThem() throws Exception {
-        JsonNode unknown = RequestBody.JSON.readTree(call("{\"arguments\":{\"pythonCode\":\"1\",\"timeout\":5}}"));
+        JsonNode unknown = ToolArguments.JSON.readTree(call("{\"arguments\":{\"pythonCode\":\"1\",\"timeout\":5}}"));
         assertEquals("InvalidRequest", unknown.path("error").path("code").asText());
         assertTrue(unknown.path("error").path("message").asText().contains("does not take timeout"), unknown.toString());
-        JsonNode missing = RequestBody.JSON.readTree(call("{\"name\":\"ExecutePythonCode\"}"));
+        JsonNode missing = ToolArguments.JSON.readTree(call("{\"name\":\"ExecutePythonCode\"}"));
         assertEquals("'pythonCode' is required.", missing.path("error").path("message").asText());
-        JsonNode broken = RequestBody.JSON.readTree(call("{not json"));
+        JsonNode broken = ToolArguments.JSON.readTree(call("{not json"));
         assertEquals("InvalidRequest", broken.path("error").path("code").asText());
     }
 

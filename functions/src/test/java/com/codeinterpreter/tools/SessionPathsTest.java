@@ -16,7 +16,7 @@ class SessionPathsTest {
         assertEquals("/mnt/data/a/b.csv", SessionPaths.resolve("path", "a/b.csv"));
         assertEquals("/mnt/data/a/b.csv", SessionPaths.resolve("path", "/mnt/data/a/b.csv"));
         assertEquals("/mnt/data/b.csv", SessionPaths.resolve("path", "a/../b.csv"));
-        assertEquals("/mnt/data", SessionPaths.resolveOrRoot("path", null));
+        assertEquals("/mnt/data", SessionPaths.resolve("path", "/mnt/data"));
     }
 
     @ParameterizedTest

@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns what the pool and the helper reported for an execution into the tool's answer. */
-final class ExecutionReports {
+final class ExecutionReporter {
     private final SessionRunner runner;
     private final OutputPublisher publisher;
     private final SessionLedger ledger;
 
-    ExecutionReports(SessionRunner runner, OutputPublisher publisher, SessionLedger ledger) {
+    ExecutionReporter(SessionRunner runner, OutputPublisher publisher, SessionLedger ledger) {
         this.runner = runner;
         this.publisher = publisher;
         this.ledger = ledger;

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * A tool's JSON request body with typed, validated access to its fields. Every mistake becomes a 400
  * whose message names the field, what it must be, and what was sent.
  */
-final class RequestBody {
+final class ToolArguments {
     /**
      * Times as ISO-8601 text, as the contract's lastModified and expiresAt fields are. A body must be exactly
      * one JSON object without repeated keys: with {@code {"path":"a","path":"/etc/x"}} or a second object
@@ -31,7 +31,7 @@ final class RequestBody {
             .build();
     private final ObjectNode body;
 
-    private RequestBody(ObjectNode body) {
+    private ToolArguments(ObjectNode body) {
         this.body = body;
     }
 
@@ -39,7 +39,7 @@ final class RequestBody {
      * Parses the body and rejects fields the tool does not take (a misspelt "timeout" would otherwise
      * be silently ignored).
      */
-    static RequestBody parse(byte[] bytes, String tool, Set<String> fields) {
+    static ToolArguments parse(byte[] bytes, String tool, Set<String> fields) {
         if (bytes == null || bytes.length == 0) {
             throw ToolException.invalid("The request has no body. Send a JSON object, for example {" + example(fields) + "}.");
         }
@@ -63,7 +63,7 @@ final class RequestBody {
     }
 
     /** As {@link #parse}, for arguments that are already JSON (an MCP tool call's). */
-    static RequestBody of(ObjectNode node, String tool, Set<String> fields) {
+    static ToolArguments of(ObjectNode node, String tool, Set<String> fields) {
         Set<String> unknown = new TreeSet<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -75,7 +75,7 @@ final class RequestBody {
             throw ToolException.invalid(tool + " does not take " + String.join(", ", unknown) + ". Its parameters are: "
                     + String.join(", ", new TreeSet<>(fields)) + ".");
         }
-        return new RequestBody(node);
+        return new ToolArguments(node);
     }
 
     private static String example(Set<String> fields) {
@@ -97,14 +97,5 @@ final class RequestBody {
 
     String optionalString(String field) {
         return FieldValues.string(body.get(field), field);
-    }
-
-    int optionalInt(String field, int fallback) {
-        Integer value = FieldValues.integer(body.get(field), field);
-        return value == null ? fallback : value;
-    }
-
-    Boolean optionalBoolean(String field) {
-        return FieldValues.bool(body.get(field), field);
     }
 }
