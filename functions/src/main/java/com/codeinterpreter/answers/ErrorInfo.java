@@ -1,7 +1,7 @@
 package com.codeinterpreter.answers;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** Why a call of the user's code did not succeed (data in the answer, not an HTTP error). */

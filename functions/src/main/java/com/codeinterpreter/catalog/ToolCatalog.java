@@ -7,6 +7,7 @@ import static com.codeinterpreter.catalog.ToolParameter.sessionPath;
 import static com.codeinterpreter.catalog.ToolParameter.string;
 
 import com.codeinterpreter.catalog.ToolDefinition.Answer;
+import com.codeinterpreter.identity.SessionKey;
 import com.codeinterpreter.tools.ExecutePythonCodeTool;
 import com.codeinterpreter.tools.GeneratePdfReportTool;
 import com.codeinterpreter.tools.GetExecutionResultTool;
@@ -15,7 +16,6 @@ import com.codeinterpreter.tools.ListSessionFilesTool;
 import com.codeinterpreter.tools.ReadSessionFileTool;
 import com.codeinterpreter.tools.RunShellCommandTool;
 import com.codeinterpreter.tools.SearchSessionFilesTool;
-import com.codeinterpreter.identity.SessionKey;
 import com.codeinterpreter.tools.SessionPaths;
 import com.codeinterpreter.tools.UploadFileToSessionTool;
 import java.util.List;

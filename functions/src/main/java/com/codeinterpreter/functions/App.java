@@ -2,8 +2,8 @@ package com.codeinterpreter.functions;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.DefaultAzureCredentialBuilder;
-import com.codeinterpreter.outputs.OutputStore;
 import com.codeinterpreter.identity.SessionIdentity;
+import com.codeinterpreter.outputs.OutputStore;
 import com.codeinterpreter.sessions.SessionPools;
 import com.codeinterpreter.settings.Setting;
 import com.codeinterpreter.settings.Settings;

@@ -1,8 +1,9 @@
 package com.codeinterpreter.functions;
 
-import com.codeinterpreter.catalog.ToolDefinition;
-import com.codeinterpreter.identity.SessionKey;
 import com.codeinterpreter.answers.ToolException;
+import com.codeinterpreter.catalog.ToolDefinition;
+import com.codeinterpreter.identity.Caller;
+import com.codeinterpreter.identity.SessionKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -3,6 +3,7 @@ package com.codeinterpreter.functions;
 import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.catalog.RequestBinder;
 import com.codeinterpreter.catalog.ToolDefinition;
+import com.codeinterpreter.identity.Caller;
 import com.codeinterpreter.identity.SessionKey;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.azure.functions.ExecutionContext;

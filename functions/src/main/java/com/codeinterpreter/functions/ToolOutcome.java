@@ -1,9 +1,9 @@
 package com.codeinterpreter.functions;
 
-import com.codeinterpreter.sessions.SessionPoolException;
 import com.codeinterpreter.answers.Accepted;
 import com.codeinterpreter.answers.ToolError;
 import com.codeinterpreter.answers.ToolException;
+import com.codeinterpreter.sessions.SessionPoolException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.ExecutionContext;
 import java.util.function.Supplier;

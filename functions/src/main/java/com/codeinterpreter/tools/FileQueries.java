@@ -1,9 +1,9 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.answers.SessionState;
+import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.identity.SessionIdentity;
 import com.codeinterpreter.identity.SessionKey;
-import com.codeinterpreter.answers.ToolException;
-import com.codeinterpreter.answers.SessionState;
 
 /**
  * Runs a read-only file operation (read, search, list) in the session through the helper and turns its

@@ -1,11 +1,11 @@
 package com.codeinterpreter.tools;
 
-import com.codeinterpreter.identity.SessionIdentity;
-import com.codeinterpreter.identity.SessionKey;
 import com.codeinterpreter.answers.ErrorInfo;
 import com.codeinterpreter.answers.ExecutionReport;
 import com.codeinterpreter.answers.OutputFile;
 import com.codeinterpreter.answers.PdfReport;
+import com.codeinterpreter.identity.SessionIdentity;
+import com.codeinterpreter.identity.SessionKey;
 import com.codeinterpreter.sessions.SessionPoolException;
 import java.util.List;
 

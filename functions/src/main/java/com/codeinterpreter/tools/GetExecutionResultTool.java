@@ -1,10 +1,10 @@
 package com.codeinterpreter.tools;
 
-import com.codeinterpreter.identity.SessionIdentity;
-import com.codeinterpreter.identity.SessionKey;
-import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.answers.Accepted;
 import com.codeinterpreter.answers.ExecutionReport;
+import com.codeinterpreter.answers.ToolException;
+import com.codeinterpreter.identity.SessionIdentity;
+import com.codeinterpreter.identity.SessionKey;
 import com.codeinterpreter.sessions.PoolExecution;
 import com.codeinterpreter.sessions.SessionPoolException;
 

@@ -1,9 +1,9 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.answers.OutputFile;
+import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.identity.SessionIdentity;
 import com.codeinterpreter.identity.SessionKey;
-import com.codeinterpreter.answers.ToolException;
-import com.codeinterpreter.answers.OutputFile;
 import com.codeinterpreter.sessions.SessionPoolException;
 import java.util.UUID;
 

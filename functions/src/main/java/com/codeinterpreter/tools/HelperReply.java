@@ -1,12 +1,12 @@
 package com.codeinterpreter.tools;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.codeinterpreter.answers.ExecutionStatus;
 import com.codeinterpreter.answers.FileEntry;
 import com.codeinterpreter.answers.SearchMatches.Match;
 import com.codeinterpreter.answers.SessionState;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package com.codeinterpreter.tools;
 
-import com.codeinterpreter.identity.SessionKey;
 import com.codeinterpreter.answers.FileEntry;
 import com.codeinterpreter.answers.FileList;
+import com.codeinterpreter.identity.SessionKey;
 import java.util.List;
 
 /** ListSessionFiles: the session's files with name, path, size, lastModified and contentType. */

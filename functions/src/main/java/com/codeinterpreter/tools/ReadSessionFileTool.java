@@ -1,7 +1,7 @@
 package com.codeinterpreter.tools;
 
-import com.codeinterpreter.identity.SessionKey;
 import com.codeinterpreter.answers.FileText;
+import com.codeinterpreter.identity.SessionKey;
 
 /** ReadSessionFile: a text file's lines as {@code content}, with its size and whether more lines remain. */
 public final class ReadSessionFileTool {

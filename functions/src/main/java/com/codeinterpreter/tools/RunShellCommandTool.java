@@ -1,9 +1,9 @@
 package com.codeinterpreter.tools;
 
+import com.codeinterpreter.answers.Accepted;
+import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.identity.SessionIdentity;
 import com.codeinterpreter.identity.SessionKey;
-import com.codeinterpreter.answers.ToolException;
-import com.codeinterpreter.answers.Accepted;
 import java.util.logging.Logger;
 
 /** RunShellCommand: bash in /mnt/data; stdout, stderr and the exit code come back, and changed files as links. */

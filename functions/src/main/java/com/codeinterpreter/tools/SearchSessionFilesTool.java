@@ -1,8 +1,8 @@
 package com.codeinterpreter.tools;
 
-import com.codeinterpreter.identity.SessionKey;
-import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.answers.SearchMatches;
+import com.codeinterpreter.answers.ToolException;
+import com.codeinterpreter.identity.SessionKey;
 
 /**
  * SearchSessionFiles: lines matching a regular expression in the session's text files, as

@@ -1,10 +1,10 @@
 package com.codeinterpreter.tools;
 
-import com.codeinterpreter.sessions.SessionPoolClient;
+import com.codeinterpreter.answers.StoredFile;
+import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.identity.SessionIdentity;
 import com.codeinterpreter.identity.SessionKey;
-import com.codeinterpreter.answers.ToolException;
-import com.codeinterpreter.answers.StoredFile;
+import com.codeinterpreter.sessions.SessionPoolClient;
 import com.codeinterpreter.sessions.SessionPoolException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package com.codeinterpreter.functions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.catalog.ToolCatalog;
 import com.codeinterpreter.identity.SessionKey;
-import com.codeinterpreter.answers.ToolException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.ExecutionContext;
 import java.util.Map;

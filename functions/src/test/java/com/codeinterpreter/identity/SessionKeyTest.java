@@ -1,10 +1,9 @@
 package com.codeinterpreter.identity;
 
-import com.codeinterpreter.answers.ToolException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.codeinterpreter.answers.ToolException;
 import org.junit.jupiter.api.Test;
 
 class SessionKeyTest {

@@ -2,8 +2,8 @@ package com.codeinterpreter.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import com.codeinterpreter.answers.OutputFile;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MarkdownTest {

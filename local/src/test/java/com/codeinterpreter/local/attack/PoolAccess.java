@@ -1,7 +1,7 @@
 package com.codeinterpreter.local.attack;
 
-import com.codeinterpreter.local.e2e.LocalStack;
 import com.codeinterpreter.identity.SessionIdentity;
+import com.codeinterpreter.local.e2e.LocalStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

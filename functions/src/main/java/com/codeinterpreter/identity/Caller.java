@@ -1,4 +1,4 @@
-package com.codeinterpreter.functions;
+package com.codeinterpreter.identity;
 
 import com.codeinterpreter.settings.Setting;
 import com.codeinterpreter.settings.Settings;
@@ -9,13 +9,13 @@ import java.util.Map;
  * the verified caller's object id in {@code x-ms-client-principal-id} and strips any value a client
  * sent; without it that header could be forged, so it is ignored and every key holder is one caller.
  */
-final class Caller {
-    static final String KEY_HOLDER = "function-key-holder";
+public final class Caller {
+    public static final String KEY_HOLDER = "function-key-holder";
 
     private Caller() {
     }
 
-    static String of(Map<String, String> headers, Settings settings) {
+    public static String of(Map<String, String> headers, Settings settings) {
         boolean easyAuth = settings.get(Setting.WEBSITE_AUTH_ENABLED).map(v -> v.equalsIgnoreCase("true")).orElse(false);
         if (easyAuth) {
             String principal = header(headers, "x-ms-client-principal-id");
@@ -26,7 +26,7 @@ final class Caller {
         return KEY_HOLDER;
     }
 
-    static String header(Map<String, String> headers, String name) {
+    public static String header(Map<String, String> headers, String name) {
         for (Map.Entry<String, String> e : headers.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue();
