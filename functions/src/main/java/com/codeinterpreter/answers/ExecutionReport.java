@@ -2,6 +2,7 @@ package com.codeinterpreter.answers;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonClassDescription("The report of a Python, PDF or shell call.")
 public record ExecutionReport(
+        @JsonProperty(required = true)
         @JsonPropertyDescription("succeeded, failed or timedOut (the user's code failing is a result, not an HTTP error)")
         ExecutionStatus status,
         ErrorInfo error,

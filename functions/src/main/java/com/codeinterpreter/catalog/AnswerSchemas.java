@@ -1,8 +1,11 @@
 package com.codeinterpreter.catalog;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -13,7 +16,8 @@ import java.util.Arrays;
 /**
  * The OpenAPI component schemas of the answers, read from the answer records themselves: each component
  * is a property (an {@link JsonUnwrapped} one lends its own), described by its {@link JsonPropertyDescription},
- * a nested record is an object in place, an enum a string of its JSON names. So an answer field cannot be
+ * a nested record is an object in place, an enum a string of its JSON names; one marked
+ * {@code @JsonProperty(required = true)} is required. So an answer field cannot be
  * added without its schema, nor described in two places.
  */
 final class AnswerSchemas {
@@ -44,14 +48,22 @@ final class AnswerSchemas {
         if (description != null) {
             schema.put("description", description.value());
         }
-        properties(type, schema.putObject("properties"));
+        ArrayNode required = JsonNodeFactory.instance.arrayNode();
+        properties(type, schema.putObject("properties"), required);
+        if (!required.isEmpty()) {
+            schema.set("required", required);
+        }
     }
 
-    private void properties(Class<?> type, ObjectNode properties) {
+    private void properties(Class<?> type, ObjectNode properties, ArrayNode required) {
         for (RecordComponent component : type.getRecordComponents()) {
             if (component.getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
-                properties(component.getType(), properties);
+                properties(component.getType(), properties, required);
                 continue;
+            }
+            JsonProperty json = component.getAccessor().getAnnotation(JsonProperty.class);
+            if (json != null && json.required()) {
+                required.add(component.getName());
             }
             ObjectNode property = properties.putObject(component.getName());
             schemaOf(component.getGenericType(), property);
@@ -73,7 +85,7 @@ final class AnswerSchemas {
         } else if (c.isEnum()) {
             var names = schema.put("type", "string").putArray("enum");
             Arrays.stream(c.getFields()).filter(java.lang.reflect.Field::isEnumConstant).forEach(f -> {
-                var json = f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                var json = f.getAnnotation(JsonProperty.class);
                 names.add(json != null ? json.value() : f.getName());
             });
         } else if (c == String.class || c == Instant.class) {
