@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * A client of the dynamic-sessions data plane (Azure Container Apps, or the local pool that speaks the
- * same protocol): code execution, files and sessions, over an azure-core pipeline built once per process.
+ * same protocol): code execution and files, over azure-core pipelines built once per process. Made by
+ * {@link SessionPoolClientBuilder}.
  *
  * <p>Thread-safe. Failures of the pool are {@link SessionPoolException}s; failures of the user's code are
  * results.
@@ -57,7 +58,11 @@ public final class SessionPoolClient {
         return submit(identifier, code, timeoutSeconds, maxOutputLength, false);
     }
 
-    /** Starts code asynchronously; the result is {@code RUNNING} with the id to {@link #poll} with. */
+    /**
+     * Starts code asynchronously; the result is usually {@code RUNNING}, with the id to {@link #poll} with.
+     *
+     * @throws SessionPoolException {@code AsyncNotSupported} when the api-version is a legacy one
+     */
     public PoolExecution start(String identifier, String code, int timeoutSeconds, int maxOutputLength) {
         if (!version.runsAsynchronously()) {
             throw new SessionPoolException(0, "AsyncNotSupported", "api-version " + version.getVersion()
