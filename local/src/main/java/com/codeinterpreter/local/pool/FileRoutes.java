@@ -20,7 +20,7 @@ final class FileRoutes {
     }
 
     void list(Exchange ex, String identifier) throws IOException {
-        Session session = existing(identifier);
+        Session session = session(identifier);
         Path dir = SessionFiles.directory(session, ex.query("path"));
         boolean recursive = Boolean.parseBoolean(ex.query("recursive"));
         ObjectNode body = Exchange.JSON.createObjectNode();
@@ -39,13 +39,13 @@ final class FileRoutes {
     }
 
     void get(Exchange ex, String identifier, String name) throws IOException {
-        Session session = existing(identifier);
+        Session session = session(identifier);
         Path file = existingFile(session, ex.query("path"), name);
         ex.sendJson(200, SessionFiles.describe(file, file.getParent()));
     }
 
     void content(Exchange ex, String identifier, String name) throws IOException {
-        Session session = existing(identifier);
+        Session session = session(identifier);
         ex.sendFile(openContent(session, ex.query("path"), name), "application/octet-stream");
     }
 
@@ -63,7 +63,7 @@ final class FileRoutes {
     }
 
     void delete(Exchange ex, String identifier, String name) throws IOException {
-        Session session = existing(identifier);
+        Session session = session(identifier);
         Path file = existingFile(session, ex.query("path"), name);
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
             FileTrees.deleteQuietly(file);
@@ -73,8 +73,13 @@ final class FileRoutes {
         ex.sendEmpty(204);
     }
 
-    Session existing(String identifier) {
-        return sessions.find(identifier).orElseThrow(() -> ExecutionRoutes.sessionNotFound(identifier));
+    /**
+     * The session the files routes work on. An identifier with no session gets one, as the service documents
+     * ("a request for an identifier with no running session creates one"): clients list or download before
+     * they run anything, and must see an empty session rather than an error.
+     */
+    Session session(String identifier) {
+        return sessions.getOrCreate(identifier);
     }
 
     static Path existingFile(Session session, String path, String name) {
@@ -99,10 +104,9 @@ final class FileRoutes {
             throw new ApiException(413, "RequestEntityTooLarge", "The upload is " + ex.contentLength()
                     + " bytes; the limit is 134217728 bytes (128 MB). Split the file, or compress it and unpack it in the session.");
         }
-        String boundary = MultipartFile.boundary(ex.header("Content-Type"));
         Path temp = session.dataDir.resolve(".upload-" + UUID.randomUUID());
         try {
-            MultipartFile.Part part = MultipartFile.read(ex.body(), boundary, temp, PoolConfig.MAX_UPLOAD_BYTES);
+            MultipartFile.Part part = MultipartFile.read(ex, temp, PoolConfig.MAX_UPLOAD_BYTES);
             String filename = part.filename();
             // Some clients send the full sandbox path as the file name.
             if (filename.startsWith(SessionFiles.MOUNT + "/")) {

@@ -160,6 +160,13 @@ public final class PoolServer implements AutoCloseable {
                 }
             }
             case "files" -> routeFiles(ex, version, parts);
+            case ".management" -> {
+                if (parts.length == 2 && parts[1].equals("stopSession") && m.equals("POST") && version == ApiVersion.V2025_10_02_PREVIEW) {
+                    management.stop(ex, identifier(ex));
+                } else {
+                    notFound(ex);
+                }
+            }
             case "session", "listSessions", "metadata" -> {
                 if (!version.hasSessionManagement()) {
                     throw ApiException.badRequest("UnsupportedApiVersion", "/" + first + " needs api-version 2025-02-02-preview or later.");
