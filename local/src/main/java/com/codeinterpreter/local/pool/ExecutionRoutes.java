@@ -62,6 +62,9 @@ final class ExecutionRoutes implements AutoCloseable {
             execution.complete(session.execute(request::runIn, () -> sessions.restartKernel(session)));
         } catch (RuntimeException e) {
             execution.fail("The session's sandbox could not run the code: " + e.getMessage());
+        } finally {
+            // The cooldown counts from the end of the last execution, not its start: a long one is activity.
+            sessions.touch(session);
         }
     }
 

@@ -13,10 +13,12 @@ import java.util.UUID;
 final class FileRoutes {
     private final SessionRegistry sessions;
     private final boolean chownToSession;
+    private final long diskBytes;
 
-    FileRoutes(SessionRegistry sessions, boolean chownToSession) {
+    FileRoutes(SessionRegistry sessions, boolean chownToSession, long diskBytes) {
         this.sessions = sessions;
         this.chownToSession = chownToSession;
+        this.diskBytes = diskBytes;
     }
 
     void list(Exchange ex, String identifier) throws IOException {
@@ -106,7 +108,7 @@ final class FileRoutes {
         }
         Path temp = session.dataDir.resolve(".upload-" + UUID.randomUUID());
         try {
-            MultipartFile.Part part = MultipartFile.read(ex, temp, PoolConfig.MAX_UPLOAD_BYTES);
+            MultipartFile.Part part = readUpload(ex, temp);
             String filename = part.filename();
             // Some clients send the full sandbox path as the file name.
             if (filename.startsWith(SessionFiles.MOUNT + "/")) {
@@ -128,6 +130,18 @@ final class FileRoutes {
             return new Stored(target, part.size());
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private MultipartFile.Part readUpload(Exchange ex, Path temp) throws IOException {
+        try {
+            return MultipartFile.read(ex, temp, PoolConfig.MAX_UPLOAD_BYTES);
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("No space left on device")) {
+                throw new ApiException(507, "InsufficientStorage", "The session's disk is full: /mnt/data holds at most "
+                        + (diskBytes >> 20) + " MiB (LOCAL_POOL_DISK_MB). Delete files in the session and upload again.");
+            }
+            throw e;
         }
     }
 

@@ -47,7 +47,7 @@ public final class PoolServer implements AutoCloseable {
         Path sessionsDir = Files.createDirectories(poolDir.resolve("sessions"));
         this.sessions = new SessionRegistry(config, host, sessionsDir, clock);
         this.executions = new ExecutionRoutes(sessions, config);
-        this.files = new FileRoutes(sessions, host.switchesUid());
+        this.files = new FileRoutes(sessions, host.switchesUid(), config.limits().diskBytes());
         this.legacy = new LegacyRoutes(executions, files, sessions);
         this.management = new SessionRoutes(sessions, config, clock);
         // Small JSON replies must not wait for Nagle's algorithm: without this a round trip costs ~40 ms.
@@ -75,6 +75,7 @@ public final class PoolServer implements AutoCloseable {
         PoolServer server = new PoolServer(config, host, poolDir, Clock.systemUTC());
         server.http.start();
         LOG.info(host.describe());
+        LOG.log(host.disks().available() ? Level.INFO : Level.WARNING, host.describeDisks(config.limits().diskBytes()));
         return server;
     }
 
