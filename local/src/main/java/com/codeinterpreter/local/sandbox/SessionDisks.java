@@ -81,12 +81,26 @@ public final class SessionDisks {
             mkfs.addAll(FORMAT);
             mkfs.add(image.toString());
             run(mkfs, "format the session's disk");
-            run(List.of("/usr/bin/mount", "-o", MOUNT_OPTIONS, image.toString(), mountPoint.toString()), "mount the session's disk");
+            mount(image, mountPoint);
             // /mnt/data starts empty, as in the service: no lost+found.
             Files.deleteIfExists(mountPoint.resolve("lost+found"));
         } catch (IOException | RuntimeException e) {
             detach(mountPoint);
             throw e instanceof IOException io ? new UncheckedIOException("cannot give the session its disk", io) : (RuntimeException) e;
+        }
+    }
+
+    /** Mounts through a free loop device; pools and other programs starting at once can race for the same one. */
+    private static void mount(Path image, Path mountPoint) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                run(List.of("/usr/bin/mount", "-o", MOUNT_OPTIONS, image.toString(), mountPoint.toString()), "mount the session's disk");
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 
