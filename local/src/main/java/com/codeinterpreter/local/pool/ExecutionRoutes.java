@@ -1,6 +1,7 @@
 package com.codeinterpreter.local.pool;
 
 import com.codeinterpreter.local.sandbox.KernelReply;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -90,21 +91,17 @@ final class ExecutionRoutes implements AutoCloseable {
             node.put("status", "Running");
             return node;
         }
-        ObjectNode result = statusAndStreams(node, reply, execution);
         if (execution.command) {
             // A Shell pool's answer: the exit code as the status, and no executionResult.
-            result.put("executionTimeInMilliseconds", reply.durationMs());
-            if (reply.outcome() != KernelReply.Outcome.SUCCEEDED) {
-                node.putObject("error").put("code", errorCode(reply.outcome())).put("message", errorMessage(reply));
-            }
-            return node;
-        }
-        if (!reply.hasResult()) {
-            result.put("executionResult", "");
-        } else if (reply.result() == null) {
-            result.putNull("executionResult");
+            node.put("status", reply.exitCode() == null ? "Failed" : Integer.toString(reply.exitCode()));
         } else {
-            result.put("executionResult", execution.jupyterFormat ? reply.resultRepr() : reply.result());
+            node.put("status", reply.outcome() == KernelReply.Outcome.SUCCEEDED ? "Succeeded" : "Failed");
+        }
+        ObjectNode result = node.putObject("result");
+        result.put("stdout", reply.stdout());
+        result.put("stderr", reply.stderr());
+        if (!execution.command) {
+            result.set("executionResult", executionResult(reply, execution.jupyterFormat));
         }
         result.put("executionTimeInMilliseconds", reply.durationMs());
         if (reply.outcome() != KernelReply.Outcome.SUCCEEDED) {
@@ -113,16 +110,16 @@ final class ExecutionRoutes implements AutoCloseable {
         return node;
     }
 
-    private static ObjectNode statusAndStreams(ObjectNode node, KernelReply reply, Execution execution) {
-        if (execution.command) {
-            node.put("status", reply.exitCode() == null ? "Failed" : Integer.toString(reply.exitCode()));
-        } else {
-            node.put("status", reply.outcome() == KernelReply.Outcome.SUCCEEDED ? "Succeeded" : "Failed");
+    /** "" when there is nothing to show, null for a value of None, else the value as text (repr() in Jupyter format). */
+    private static JsonNode executionResult(KernelReply reply, boolean jupyterFormat) {
+        var nodes = Exchange.JSON.getNodeFactory();
+        if (!reply.hasResult()) {
+            return nodes.textNode("");
         }
-        ObjectNode result = node.putObject("result");
-        result.put("stdout", reply.stdout());
-        result.put("stderr", reply.stderr());
-        return result;
+        if (reply.result() == null) {
+            return nodes.nullNode();
+        }
+        return nodes.textNode(jupyterFormat ? reply.resultRepr() : reply.result());
     }
 
     static String errorCode(KernelReply.Outcome outcome) {
