@@ -2,6 +2,7 @@ package com.codeinterpreter.local.pool;
 
 import com.codeinterpreter.local.sandbox.Kernel;
 import com.codeinterpreter.local.sandbox.KernelReply;
+import com.codeinterpreter.sessions.SessionPoolServiceVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +37,9 @@ record ExecutionRequest(String code, List<String> command, String stdin, boolean
     }
 
     /** A {@code POST /executions} body. */
-    static ExecutionRequest parse(ObjectNode body, ApiVersion version, int maxTimeoutSeconds) {
+    static ExecutionRequest parse(ObjectNode body, SessionPoolServiceVersion version, int maxTimeoutSeconds) {
         if (body.has("properties") && !body.has("code")) {
-            throw ApiException.badRequest("SessionPropertiesMissing", "POST /executions with api-version " + version.value
+            throw ApiException.badRequest("SessionPropertiesMissing", "POST /executions with api-version " + version.getVersion()
                     + " takes a flat body {codeInputType, executionType, code, timeoutInSeconds}; remove the 'properties' wrapper "
                     + "(that shape belongs to POST /code/execute with api-version 2024-02-02-preview).");
         }

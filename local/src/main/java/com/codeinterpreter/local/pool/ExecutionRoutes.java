@@ -1,6 +1,8 @@
 package com.codeinterpreter.local.pool;
 
 import com.codeinterpreter.local.sandbox.KernelReply;
+import com.codeinterpreter.sessions.PoolErrorCode;
+import com.codeinterpreter.sessions.SessionPoolServiceVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -30,7 +32,7 @@ final class ExecutionRoutes implements AutoCloseable {
      * {@code Operation-Location}, as the specification's examples do; an asynchronous one answers at once
      * with {@code Running} (or its outcome if it has finished by then), and is polled at that location.
      */
-    void execute(Exchange ex, ApiVersion version, String identifier) throws IOException {
+    void execute(Exchange ex, SessionPoolServiceVersion version, String identifier) throws IOException {
         ExecutionRequest request = ExecutionRequest.parse(ex.jsonBody(), version, config.maxTimeoutSeconds());
         Session session = sessions.getOrCreate(identifier);
         String operationId = ex.header("operation-id");
@@ -39,7 +41,7 @@ final class ExecutionRoutes implements AutoCloseable {
         session.remember(execution);
         ex.setHeader("operation-id", execution.id);
         ex.setHeader("Operation-Location", ex.baseUrl() + "/executions/" + URLEncoder.encode(execution.id, StandardCharsets.UTF_8)
-                + "?api-version=" + version.value + "&identifier=" + URLEncoder.encode(identifier, StandardCharsets.UTF_8));
+                + "?api-version=" + version.getVersion() + "&identifier=" + URLEncoder.encode(identifier, StandardCharsets.UTF_8));
         if (request.asynchronous()) {
             asyncRunner.execute(() -> run(session, request, execution));
         } else {
@@ -70,7 +72,7 @@ final class ExecutionRoutes implements AutoCloseable {
     }
 
     static ApiException sessionNotFound(String identifier) {
-        return ApiException.badRequest("SessionWithIdentifierNotFound", "No session with identifier '" + identifier
+        return ApiException.badRequest(PoolErrorCode.SESSION_NOT_FOUND, "No session with identifier '" + identifier
                 + "' exists: it was never created or expired after its cooldown (files and variables are gone). "
                 + "Run code or upload a file to start a new one.");
     }
@@ -124,10 +126,10 @@ final class ExecutionRoutes implements AutoCloseable {
 
     static String errorCode(KernelReply.Outcome outcome) {
         return switch (outcome) {
-            case TIMED_OUT -> "ExecutionTimeout";
-            case TIMED_OUT_KERNEL_RESTARTED -> "ExecutionTimeoutKernelRestarted";
-            case KERNEL_DIED -> "KernelRestarted";
-            default -> "ExecutionFailed";
+            case TIMED_OUT -> PoolErrorCode.EXECUTION_TIMEOUT.code();
+            case TIMED_OUT_KERNEL_RESTARTED -> PoolErrorCode.EXECUTION_TIMEOUT_KERNEL_RESTARTED.code();
+            case KERNEL_DIED -> PoolErrorCode.KERNEL_RESTARTED.code();
+            default -> PoolErrorCode.EXECUTION_FAILED.code();
         };
     }
 
