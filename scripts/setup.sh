@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs on Debian 12, idempotently, and is quick when all is there:
 # bubblewrap and the sandbox's Python data stack (Debian packages: PyPI is not needed), util-linux
-# tools for limits, and the npm tools (Azurite, the Bicep syntax check, the MCP test client).
+# tools for limits, mount and e2fsprogs for the sessions' own disks, and the npm tools (Azurite, the
+# Bicep syntax check, the MCP test client).
 # Usage: scripts/setup.sh [--quiet]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -9,7 +10,7 @@ quiet=false; [ "${1:-}" = "--quiet" ] && quiet=true
 say() { $quiet || echo "setup: $*"; }
 
 apt_packages=(
-  bubblewrap util-linux python3 python3-seccomp
+  bubblewrap util-linux mount e2fsprogs python3 python3-seccomp
   python3-numpy python3-pandas python3-matplotlib python3-seaborn python3-scipy
   python3-reportlab python3-openpyxl python3-pil python3-yaml python3-tabulate
   python3-ipykernel python3-jupyter-client

@@ -7,13 +7,16 @@ final class Execution {
     final String id;
     final boolean asynchronous;
     final boolean jupyterFormat;
+    /** A Shell-style command rather than Python: its answer carries the exit code as the status. */
+    final boolean command;
     private volatile KernelReply reply;
     private volatile String failure;
 
-    Execution(String id, boolean asynchronous, boolean jupyterFormat) {
+    Execution(String id, boolean asynchronous, boolean jupyterFormat, boolean command) {
         this.id = id;
         this.asynchronous = asynchronous;
         this.jupyterFormat = jupyterFormat;
+        this.command = command;
     }
 
     void complete(KernelReply reply) {

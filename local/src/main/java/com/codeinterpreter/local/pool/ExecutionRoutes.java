@@ -8,18 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** {@code POST /executions} and {@code GET /executions/{id}}: the current api-versions' code execution. */
 final class ExecutionRoutes implements AutoCloseable {
-    static final int DEFAULT_TIMEOUT_SECONDS = 120;
-    static final int DEFAULT_OUTPUT_LENGTH = 4096;
-    private static final int MAX_OUTPUT_LENGTH = 1 << 20;
-
     private final SessionRegistry sessions;
     private final PoolConfig config;
     private final ExecutorService asyncRunner = Executors.newCachedThreadPool(r -> {
@@ -33,32 +27,32 @@ final class ExecutionRoutes implements AutoCloseable {
         this.config = config;
     }
 
-    /** What a caller asked to run, validated. */
-    record Request(String code, boolean asynchronous, int timeoutSeconds, int maxOutput, boolean jupyterFormat) {
-    }
-
+    /**
+     * Runs the request, synchronously or not. Both answer 200 with {@code operation-id} and an absolute
+     * {@code Operation-Location}, as the specification's examples do; an asynchronous one answers at once
+     * with {@code Running} (or its outcome if it has finished by then), and is polled at that location.
+     */
     void execute(Exchange ex, SessionPoolServiceVersion version, String identifier) throws IOException {
-        Request request = parse(ex.jsonBody(), version);
+        ExecutionRequest request = ExecutionRequest.parse(ex.jsonBody(), version, config.maxTimeoutSeconds());
         Session session = sessions.getOrCreate(identifier);
         String operationId = ex.header("operation-id");
         Execution execution = new Execution(operationId != null && !operationId.isBlank() ? operationId : UUID.randomUUID().toString(),
-                request.asynchronous(), request.jupyterFormat());
+                request.asynchronous(), request.jupyterFormat(), request.isCommand());
         session.remember(execution);
         ex.setHeader("operation-id", execution.id);
         ex.setHeader("Operation-Location", ex.baseUrl() + "/executions/" + URLEncoder.encode(execution.id, StandardCharsets.UTF_8)
                 + "?api-version=" + version.getVersion() + "&identifier=" + URLEncoder.encode(identifier, StandardCharsets.UTF_8));
         if (request.asynchronous()) {
             asyncRunner.execute(() -> run(session, request, execution));
-            ex.sendJson(202, resource(execution, identifier));
         } else {
             run(session, request, execution);
-            ex.sendJson(200, resource(execution, identifier));
         }
+        ex.sendJson(200, resource(execution, identifier));
     }
 
+    /** A poll; on an identifier with no session it is an unknown execution, as in a new, empty session. */
     void get(Exchange ex, String identifier, String executionId) throws IOException {
-        Session session = sessions.find(identifier).orElseThrow(() -> sessionNotFound(identifier));
-        Execution execution = session.execution(executionId);
+        Execution execution = sessions.find(identifier).map(s -> s.execution(executionId)).orElse(null);
         if (execution == null) {
             throw ApiException.notFound("ExecutionNotFound", "No execution available for operation Id: " + executionId);
         }
@@ -66,12 +60,14 @@ final class ExecutionRoutes implements AutoCloseable {
     }
 
     /** Runs a request in its session, recording the outcome on the execution. */
-    void run(Session session, Request request, Execution execution) {
+    void run(Session session, ExecutionRequest request, Execution execution) {
         try {
-            execution.complete(session.execute(request.code(), request.timeoutSeconds(), request.maxOutput(),
-                    () -> sessions.restartKernel(session)));
+            execution.complete(session.execute(request::runIn, () -> sessions.restartKernel(session)));
         } catch (RuntimeException e) {
             execution.fail("The session's sandbox could not run the code: " + e.getMessage());
+        } finally {
+            // The cooldown counts from the end of the last execution, not its start: a long one is activity.
+            sessions.touch(session);
         }
     }
 
@@ -79,70 +75,6 @@ final class ExecutionRoutes implements AutoCloseable {
         return ApiException.badRequest(PoolErrorCode.SESSION_NOT_FOUND, "No session with identifier '" + identifier
                 + "' exists: it was never created or expired after its cooldown (files and variables are gone). "
                 + "Run code or upload a file to start a new one.");
-    }
-
-    private Request parse(ObjectNode body, SessionPoolServiceVersion version) {
-        if (body.has("properties") && !body.has("code")) {
-            throw ApiException.badRequest("SessionPropertiesMissing", "POST /executions with api-version " + version.getVersion()
-                    + " takes a flat body {codeInputType, executionType, code, timeoutInSeconds}; remove the 'properties' wrapper "
-                    + "(that shape belongs to POST /code/execute with api-version 2024-02-02-preview).");
-        }
-        if (body.has("shellCommand") || body.has("execCommandAndArgs")) {
-            throw ApiException.badRequest("InvalidRequestBody", "This is a Python code-interpreter pool: shellCommand and "
-                    + "execCommandAndArgs are for Shell pools. Send Python in 'code' (run shell commands through subprocess).");
-        }
-        String inputType = text(body, "codeInputType", "Inline");
-        String code = requiredText(body, "code");
-        code = switch (inputType.toLowerCase(Locale.ROOT)) {
-            case "inline", "inlinetext" -> code;
-            case "inlinebase64" -> decodeBase64(code);
-            default -> throw ApiException.badRequest("InvalidRequestBody", "codeInputType must be Inline, InlineBase64 or InlineText, was '" + inputType + "'.");
-        };
-        String type = text(body, "executionType", "Synchronous");
-        boolean asynchronous = switch (type.toLowerCase(Locale.ROOT)) {
-            case "synchronous" -> false;
-            case "asynchronous" -> true;
-            default -> throw ApiException.badRequest("InvalidRequestBody", "executionType must be Synchronous or Asynchronous, was '" + type + "'.");
-        };
-        int timeout = integer(body, "timeoutInSeconds", DEFAULT_TIMEOUT_SECONDS, 1, config.maxTimeoutSeconds());
-        int maxOutput = integer(body, "outputStreamsMaxLength", DEFAULT_OUTPUT_LENGTH, 1, MAX_OUTPUT_LENGTH);
-        boolean jupyter = body.path("returnJupyterFormatExecutionResult").asBoolean(false) || body.path("returnJupyterFormat").asBoolean(false);
-        return new Request(code, asynchronous, timeout, maxOutput, jupyter);
-    }
-
-    static String requiredText(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            throw ApiException.badRequest("InvalidRequestBody", "The request body has no '" + field + "'.");
-        }
-        if (!node.isTextual()) {
-            throw ApiException.badRequest("InvalidRequestBody", "'" + field + "' must be a string.");
-        }
-        return node.asText();
-    }
-
-    private static String text(JsonNode body, String field, String fallback) {
-        JsonNode node = body.get(field);
-        return node == null || node.isNull() ? fallback : node.asText();
-    }
-
-    static int integer(JsonNode body, String field, int fallback, int min, int max) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isIntegralNumber() || node.asLong() < min || node.asLong() > max) {
-            throw ApiException.badRequest("InvalidRequestBody", "'" + field + "' must be a whole number from " + min + " to " + max + ", was " + node + ".");
-        }
-        return node.asInt();
-    }
-
-    private static String decodeBase64(String code) {
-        try {
-            return new String(Base64.getDecoder().decode(code), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("InvalidRequestBody", "codeInputType is InlineBase64 but 'code' is not valid base64.");
-        }
     }
 
     /** The {@code SessionCodeExecutionResource} of an execution, as the service returns it. */
@@ -161,22 +93,35 @@ final class ExecutionRoutes implements AutoCloseable {
             node.put("status", "Running");
             return node;
         }
-        node.put("status", reply.outcome() == KernelReply.Outcome.SUCCEEDED ? "Succeeded" : "Failed");
+        if (execution.command) {
+            // A Shell pool's answer: the exit code as the status, and no executionResult.
+            node.put("status", reply.exitCode() == null ? "Failed" : Integer.toString(reply.exitCode()));
+        } else {
+            node.put("status", reply.outcome() == KernelReply.Outcome.SUCCEEDED ? "Succeeded" : "Failed");
+        }
         ObjectNode result = node.putObject("result");
         result.put("stdout", reply.stdout());
         result.put("stderr", reply.stderr());
-        if (!reply.hasResult()) {
-            result.put("executionResult", "");
-        } else if (reply.result() == null) {
-            result.putNull("executionResult");
-        } else {
-            result.put("executionResult", execution.jupyterFormat ? reply.resultRepr() : reply.result());
+        if (!execution.command) {
+            result.set("executionResult", executionResult(reply, execution.jupyterFormat));
         }
         result.put("executionTimeInMilliseconds", reply.durationMs());
         if (reply.outcome() != KernelReply.Outcome.SUCCEEDED) {
             node.putObject("error").put("code", errorCode(reply.outcome())).put("message", errorMessage(reply));
         }
         return node;
+    }
+
+    /** "" when there is nothing to show, null for a value of None, else the value as text (repr() in Jupyter format). */
+    private static JsonNode executionResult(KernelReply reply, boolean jupyterFormat) {
+        var nodes = Exchange.JSON.getNodeFactory();
+        if (!reply.hasResult()) {
+            return nodes.textNode("");
+        }
+        if (reply.result() == null) {
+            return nodes.nullNode();
+        }
+        return nodes.textNode(jupyterFormat ? reply.resultRepr() : reply.result());
     }
 
     static String errorCode(KernelReply.Outcome outcome) {

@@ -14,14 +14,16 @@ import java.util.UUID;
 final class FileRoutes {
     private final SessionRegistry sessions;
     private final boolean chownToSession;
+    private final long diskBytes;
 
-    FileRoutes(SessionRegistry sessions, boolean chownToSession) {
+    FileRoutes(SessionRegistry sessions, boolean chownToSession, long diskBytes) {
         this.sessions = sessions;
         this.chownToSession = chownToSession;
+        this.diskBytes = diskBytes;
     }
 
     void list(Exchange ex, String identifier) throws IOException {
-        Session session = existing(identifier);
+        Session session = session(identifier);
         Path dir = SessionFiles.directory(session, ex.query("path"));
         boolean recursive = Boolean.parseBoolean(ex.query("recursive"));
         ObjectNode body = Exchange.JSON.createObjectNode();
@@ -40,13 +42,13 @@ final class FileRoutes {
     }
 
     void get(Exchange ex, String identifier, String name) throws IOException {
-        Session session = existing(identifier);
+        Session session = session(identifier);
         Path file = existingFile(session, ex.query("path"), name);
         ex.sendJson(200, SessionFiles.describe(file, file.getParent()));
     }
 
     void content(Exchange ex, String identifier, String name) throws IOException {
-        Session session = existing(identifier);
+        Session session = session(identifier);
         ex.sendFile(openContent(session, ex.query("path"), name), "application/octet-stream");
     }
 
@@ -64,7 +66,7 @@ final class FileRoutes {
     }
 
     void delete(Exchange ex, String identifier, String name) throws IOException {
-        Session session = existing(identifier);
+        Session session = session(identifier);
         Path file = existingFile(session, ex.query("path"), name);
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
             FileTrees.deleteQuietly(file);
@@ -74,8 +76,13 @@ final class FileRoutes {
         ex.sendEmpty(204);
     }
 
-    Session existing(String identifier) {
-        return sessions.find(identifier).orElseThrow(() -> ExecutionRoutes.sessionNotFound(identifier));
+    /**
+     * The session the files routes work on. An identifier with no session gets one, as the service documents
+     * ("a request for an identifier with no running session creates one"): clients list or download before
+     * they run anything, and must see an empty session rather than an error.
+     */
+    Session session(String identifier) {
+        return sessions.getOrCreate(identifier);
     }
 
     static Path existingFile(Session session, String path, String name) {
@@ -100,10 +107,9 @@ final class FileRoutes {
             throw new ApiException(413, "RequestEntityTooLarge", "The upload is " + ex.contentLength()
                     + " bytes; the limit is 134217728 bytes (128 MB). Split the file, or compress it and unpack it in the session.");
         }
-        String boundary = MultipartFile.boundary(ex.header("Content-Type"));
         Path temp = session.dataDir.resolve(".upload-" + UUID.randomUUID());
         try {
-            MultipartFile.Part part = MultipartFile.read(ex.body(), boundary, temp, PoolConfig.MAX_UPLOAD_BYTES);
+            MultipartFile.Part part = readUpload(ex, temp);
             String filename = part.filename();
             // Some clients send the full sandbox path as the file name.
             if (filename.startsWith(SessionFiles.MOUNT + "/")) {
@@ -125,6 +131,18 @@ final class FileRoutes {
             return new Stored(target, part.size());
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private MultipartFile.Part readUpload(Exchange ex, Path temp) throws IOException {
+        try {
+            return MultipartFile.read(ex, temp, PoolConfig.MAX_UPLOAD_BYTES);
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("No space left on device")) {
+                throw new ApiException(507, "InsufficientStorage", "The session's disk is full: /mnt/data holds at most "
+                        + (diskBytes >> 20) + " MiB (LOCAL_POOL_DISK_MB). Delete files in the session and upload again.");
+            }
+            throw e;
         }
     }
 

@@ -33,16 +33,16 @@ final class LegacyRoutes {
             throw ApiException.badRequest("SessionPropertiesMissing", "POST /code/execute takes {\"properties\": {\"codeInputType\": "
                     + "\"inline\", \"executionType\": \"synchronous\", \"code\": \"...\"}}; the body has no 'properties' object.");
         }
-        String code = ExecutionRoutes.requiredText(properties, "code");
+        String code = ExecutionRequest.requiredText(properties, "code", " inside 'properties'");
         String type = properties.path("executionType").asText("synchronous").toLowerCase(Locale.ROOT);
         if (!type.equals("synchronous")) {
             throw ApiException.badRequest("InvalidRequestBody", "api-version 2024-02-02-preview runs code synchronously only; "
                     + "use POST /executions with 2025-10-02-preview for asynchronous execution.");
         }
-        int timeout = ExecutionRoutes.integer(properties, "timeoutInSeconds", ExecutionRoutes.DEFAULT_TIMEOUT_SECONDS, 1, 3600);
+        int timeout = ExecutionRequest.integer(properties, "timeoutInSeconds", ExecutionRequest.DEFAULT_TIMEOUT_SECONDS, 1, 3600);
         Session session = sessions.getOrCreate(identifier);
-        Execution execution = new Execution(UUID.randomUUID().toString(), false, false);
-        executions.run(session, new ExecutionRoutes.Request(code, false, timeout, ExecutionRoutes.DEFAULT_OUTPUT_LENGTH, false), execution);
+        Execution execution = new Execution(UUID.randomUUID().toString(), false, false, false);
+        executions.run(session, ExecutionRequest.legacy(code, timeout), execution);
         ObjectNode body = Exchange.JSON.createObjectNode().put("$id", "1");
         ObjectNode props = body.putObject("properties").put("$id", "2");
         KernelReply reply = execution.reply();
@@ -58,7 +58,10 @@ final class LegacyRoutes {
             }
             props.put("stderr", stderr);
             JsonNode typed = reply.resultJson();
-            if (typed != null && !typed.isNull() && !typed.isMissingNode()) {
+            if (reply.figurePng() != null && (!reply.hasResult() || reply.result() == null)) {
+                // What the service's Jupyter kernel gives for a shown figure, and what LangChain and LlamaIndex read.
+                props.putObject("result").put("type", "image").put("format", "png").put("base64_data", reply.figurePng());
+            } else if (typed != null && !typed.isNull() && !typed.isMissingNode()) {
                 props.set("result", typed);
             } else if (reply.result() != null) {
                 props.put("result", reply.result());
@@ -80,7 +83,7 @@ final class LegacyRoutes {
     }
 
     void list(Exchange ex, String identifier) throws IOException {
-        Session session = files.existing(identifier);
+        Session session = files.session(identifier);
         Path dir = SessionFiles.directory(session, ex.query("path"));
         ObjectNode body = Exchange.JSON.createObjectNode().put("$id", "1");
         ArrayNode value = body.putArray("value");
@@ -95,7 +98,7 @@ final class LegacyRoutes {
     }
 
     void content(Exchange ex, String identifier, String name) throws IOException {
-        Session session = files.existing(identifier);
+        Session session = files.session(identifier);
         ex.sendFile(FileRoutes.openContent(session, ex.query("path"), name), "application/octet-stream");
     }
 
@@ -106,7 +109,7 @@ final class LegacyRoutes {
                 .put("$id", Integer.toString(id + 1))
                 .put("filename", file.getFileName().toString())
                 .put("size", attrs.size())
-                .put("lastModifiedTime", attrs.lastModifiedTime().toInstant().toString());
+                .put("lastModifiedTime", Timestamps.format(attrs.lastModifiedTime().toInstant()));
         return node;
     }
 }

@@ -6,42 +6,31 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.fileupload2.core.AbstractFileUpload;
+import org.apache.commons.fileupload2.core.DiskFileItem;
+import org.apache.commons.fileupload2.core.DiskFileItemFactory;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadByteCountLimitException;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.RequestContext;
 
 /**
  * Streams the file part of a {@code multipart/form-data} upload to disk, never holding it in memory.
  * Only the part named {@code file} is kept, as the service does; other parts are skipped.
+ *
+ * <p>The parsing is Apache Commons FileUpload's (RFC 7578): quoted and unquoted parameters, a quoted
+ * boundary, RFC 5987 {@code filename*} (which wins over {@code filename}), any part content type, and
+ * raw UTF-8 in header values, which is what the .NET, undici, Python and JDK clients send between them.
  */
 final class MultipartFile {
-    private static final Pattern BOUNDARY = Pattern.compile("boundary=(?:\"([^\"]+)\"|([^;\\s]+))", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FILENAME = Pattern.compile("filename=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NAME = Pattern.compile("(?:^|[; ])name=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
-
     /** The stored part: its size and the file name the client gave. */
     record Part(long size, String filename) {
     }
 
-    private final InputStream in;
-    private final byte[] buffer = new byte[1 << 16];
-    private int pos;
-    private int limit;
-
-    private MultipartFile(InputStream in) {
-        this.in = in;
-    }
-
-    static String boundary(String contentType) {
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            throw ApiException.badRequest("InvalidRequestBody",
-                    "Upload the file as multipart/form-data with a part named 'file' (curl: --form \"file=@name.csv\").");
-        }
-        Matcher m = BOUNDARY.matcher(contentType);
-        if (!m.find()) {
-            throw ApiException.badRequest("InvalidRequestBody", "The multipart Content-Type has no boundary.");
-        }
-        return m.group(1) != null ? m.group(1) : m.group(2);
+    private MultipartFile() {
     }
 
     /**
@@ -49,103 +38,77 @@ final class MultipartFile {
      *
      * @throws ApiException 413 when the part is larger than {@code maxBytes}, 400 when there is no file part
      */
-    static Part read(InputStream body, String boundary, Path target, long maxBytes) throws IOException {
-        return new MultipartFile(body).readFilePart(boundary, target, maxBytes);
+    static Part read(Exchange ex, Path target, long maxBytes) throws IOException {
+        String contentType = ex.header("Content-Type");
+        if (contentType == null || !contentType.regionMatches(true, 0, "multipart/form-data", 0, 19)) {
+            throw ApiException.badRequest("InvalidRequestBody",
+                    "Upload the file as multipart/form-data with a part named 'file' (curl: --form \"file=@name.csv\").");
+        }
+        Upload upload = new Upload();
+        upload.setHeaderCharset(StandardCharsets.UTF_8);
+        upload.setFileSizeMax(maxBytes);
+        try {
+            FileItemInputIterator parts = upload.getItemIterator(new Body(ex, contentType));
+            while (parts.hasNext()) {
+                FileItemInput part = parts.next();
+                if ("file".equals(part.getFieldName()) && part.getName() != null) {
+                    try (InputStream in = part.getInputStream(); OutputStream out = Files.newOutputStream(target)) {
+                        return new Part(in.transferTo(out), part.getName());
+                    }
+                }
+            }
+        } catch (FileUploadByteCountLimitException e) {
+            throw new ApiException(413, "RequestEntityTooLarge", "The file is larger than the upload limit of "
+                    + maxBytes + " bytes (128 MB). Split it, or compress it and unpack it in the session.");
+        } catch (FileUploadException e) {
+            throw ApiException.badRequest("InvalidRequestBody", "The multipart body could not be read: " + e.getMessage());
+        }
+        throw ApiException.badRequest("InvalidRequestBody", "The multipart body has no part named 'file' with a filename "
+                + "(Content-Disposition: form-data; name=\"file\"; filename=\"data.csv\").");
     }
 
-    private Part readFilePart(String boundary, Path target, long maxBytes) throws IOException {
-        byte[] first = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        copyUntil(first, OutputStream.nullOutputStream(), Long.MAX_VALUE);
-        while (true) {
-            String afterBoundary = readLine();
-            if (afterBoundary.startsWith("--")) {
-                throw ApiException.badRequest("InvalidRequestBody", "The multipart body has no part named 'file'.");
-            }
-            String disposition = "";
-            for (String line = readLine(); !line.isEmpty(); line = readLine()) {
-                if (line.toLowerCase(Locale.ROOT).startsWith("content-disposition:")) {
-                    disposition = line;
-                }
-            }
-            Matcher name = NAME.matcher(disposition.substring(Math.min(disposition.length(), 20)));
-            Matcher filename = FILENAME.matcher(disposition);
-            if (name.find() && name.group(1).equals("file") && filename.find()) {
-                try (OutputStream out = Files.newOutputStream(target)) {
-                    long size = copyUntil(delimiter, out, maxBytes);
-                    return new Part(size, filename.group(1));
-                }
-            }
-            copyUntil(delimiter, OutputStream.nullOutputStream(), Long.MAX_VALUE);
+    /** The library's streaming parser over a plain request: only {@link #getItemIterator} is used. */
+    private static final class Upload extends AbstractFileUpload<RequestContext, DiskFileItem, DiskFileItemFactory> {
+        @Override
+        public FileItemInputIterator getItemIterator(RequestContext request) throws FileUploadException, IOException {
+            return super.getItemIterator(request);
+        }
+
+        @Override
+        public Map<String, List<DiskFileItem>> parseParameterMap(RequestContext request) {
+            throw new UnsupportedOperationException("the pool streams uploads; it never buffers them");
+        }
+
+        @Override
+        public List<DiskFileItem> parseRequest(RequestContext request) {
+            throw new UnsupportedOperationException("the pool streams uploads; it never buffers them");
         }
     }
 
-    /** Copies bytes up to the delimiter (which is consumed, not copied) and returns how many were copied. */
-    private long copyUntil(byte[] delimiter, OutputStream out, long maxBytes) throws IOException {
-        long copied = 0;
-        while (true) {
-            int found = indexOf(delimiter);
-            // Without a match, the last delimiter.length-1 bytes may be the start of one: keep them.
-            int safeEnd = found >= 0 ? found : Math.max(pos, limit - delimiter.length + 1);
-            int n = safeEnd - pos;
-            copied += n;
-            if (copied > maxBytes) {
-                throw new ApiException(413, "RequestEntityTooLarge", "The file is larger than the upload limit of "
-                        + maxBytes + " bytes (128 MB). Split it, or compress it and unpack it in the session.");
-            }
-            out.write(buffer, pos, n);
-            pos = safeEnd;
-            if (found >= 0) {
-                pos += delimiter.length;
-                return copied;
-            }
-            if (!fill()) {
-                throw ApiException.badRequest("InvalidRequestBody", "The multipart body ended before its closing boundary.");
-            }
+    private record Body(Exchange ex, String contentType) implements RequestContext {
+        @Override
+        public String getCharacterEncoding() {
+            return null;
         }
-    }
 
-    private int indexOf(byte[] pattern) {
-        outer:
-        for (int i = pos; i <= limit - pattern.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (buffer[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
+        @Override
+        public long getContentLength() {
+            return ex.contentLength();
         }
-        return -1;
-    }
 
-    /** Moves unread bytes to the front and reads more; false at the end of the stream. */
-    private boolean fill() throws IOException {
-        System.arraycopy(buffer, pos, buffer, 0, limit - pos);
-        limit -= pos;
-        pos = 0;
-        int n = in.read(buffer, limit, buffer.length - limit);
-        if (n < 0) {
+        @Override
+        public String getContentType() {
+            return contentType;
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return ex.body();
+        }
+
+        @Override
+        public boolean isMultipartRelated() {
             return false;
-        }
-        limit += n;
-        return true;
-    }
-
-    private String readLine() throws IOException {
-        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-        while (true) {
-            if (pos == limit && !fill()) {
-                throw ApiException.badRequest("InvalidRequestBody", "The multipart body ended inside a part's headers.");
-            }
-            byte b = buffer[pos++];
-            if (b == '\n') {
-                String text = line.toString(StandardCharsets.UTF_8);
-                return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-            }
-            line.write(b);
-            if (line.size() > 8192) {
-                throw ApiException.badRequest("InvalidRequestBody", "A multipart header line is too long.");
-            }
         }
     }
 }

@@ -59,7 +59,8 @@ public record PoolConfig(int port, String token, Duration cooldown, int maxSessi
                         (long) intOr(get, "LOCAL_POOL_MAX_FILE_MB", (int) (d.fileSizeBytes() >> 20)) << 20,
                         d.openFiles(),
                         (long) intOr(get, "LOCAL_POOL_TMP_MB", (int) (d.tmpBytes() >> 20)) << 20,
-                        Double.parseDouble(env.getOrDefault("LOCAL_POOL_CPUS", Double.toString(d.cpus())))),
+                        Double.parseDouble(env.getOrDefault("LOCAL_POOL_CPUS", Double.toString(d.cpus()))),
+                        (long) intOr(get, "LOCAL_POOL_DISK_MB", (int) (d.diskBytes() >> 20)) << 20),
                 Path.of(env.getOrDefault("LOCAL_POOL_DATA_DIR", "/var/tmp/code-interpreter-pool")),
                 Arrays.stream(env.getOrDefault("LOCAL_POOL_PRELOAD", "numpy,pandas,matplotlib,matplotlib.pyplot").split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList(),

@@ -1,5 +1,6 @@
 package com.codeinterpreter.local.pool;
 
+import com.codeinterpreter.local.sandbox.SessionDisks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,8 @@ final class PoolDirs {
                 if (name.startsWith("pool-")) {
                     long pid = Long.parseLong(name.split("-")[1]);
                     if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
+                        // A pool that was killed leaves its sessions' disks mounted: unmount them, or the delete stops at them.
+                        SessionDisks.unmountAllUnder(dir);
                         FileTrees.deleteQuietly(dir);
                     }
                 }

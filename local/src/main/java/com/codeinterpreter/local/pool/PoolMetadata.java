@@ -52,8 +52,8 @@ final class PoolMetadata {
         ObjectNode body = Exchange.JSON.createObjectNode();
         body.putArray("runtimes").addObject().put("name", "python").put("version", found.path("python").asText());
         body.set("preInstalledPackages", found.path("packages"));
-        body.put("createdAt", createdAt.toString());
-        body.put("lastUpdatedAt", createdAt.toString());
+        body.put("createdAt", Timestamps.format(createdAt));
+        body.put("lastUpdatedAt", Timestamps.format(createdAt));
         body.putObject("jupyterKernel")
                 .put("name", "python3")
                 .put("version", found.path("python").asText())

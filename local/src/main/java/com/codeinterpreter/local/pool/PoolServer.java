@@ -48,7 +48,7 @@ public final class PoolServer implements AutoCloseable {
         Path sessionsDir = Files.createDirectories(poolDir.resolve("sessions"));
         this.sessions = new SessionRegistry(config, host, sessionsDir, clock);
         this.executions = new ExecutionRoutes(sessions, config);
-        this.files = new FileRoutes(sessions, host.switchesUid());
+        this.files = new FileRoutes(sessions, host.switchesUid(), config.limits().diskBytes());
         this.legacy = new LegacyRoutes(executions, files, sessions);
         this.management = new SessionRoutes(sessions, config, clock);
         // Small JSON replies must not wait for Nagle's algorithm: without this a round trip costs ~40 ms.
@@ -76,6 +76,7 @@ public final class PoolServer implements AutoCloseable {
         PoolServer server = new PoolServer(config, host, poolDir, Clock.systemUTC());
         server.http.start();
         LOG.info(host.describe());
+        LOG.log(host.disks().available() ? Level.INFO : Level.WARNING, host.describeDisks(config.limits().diskBytes()));
         return server;
     }
 
@@ -161,6 +162,13 @@ public final class PoolServer implements AutoCloseable {
                 }
             }
             case "files" -> routeFiles(ex, version, parts);
+            case ".management" -> {
+                if (parts.length == 2 && parts[1].equals("stopSession") && m.equals("POST") && version == SessionPoolServiceVersion.V2025_10_02_PREVIEW) {
+                    management.stop(ex, identifier(ex));
+                } else {
+                    notFound(ex);
+                }
+            }
             case "session", "listSessions", "metadata" -> {
                 if (!version.hasSessionManagement()) {
                     throw ApiException.badRequest("UnsupportedApiVersion", "/" + first + " needs api-version 2025-02-02-preview or later.");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -64,10 +65,10 @@ final class Session {
     }
 
     /**
-     * Runs code in the session's kernel, waiting for earlier executions first. A kernel that died is
-     * replaced by a fresh one from {@code newKernel} before the code runs.
+     * Runs code or a command in the session's kernel, waiting for earlier executions first. A kernel that
+     * died is replaced by a fresh one from {@code newKernel} before it runs.
      */
-    KernelReply execute(String code, int timeoutSeconds, int maxOutput, Supplier<Kernel> newKernel) {
+    KernelReply execute(Function<Kernel, KernelReply> call, Supplier<Kernel> newKernel) {
         busy.incrementAndGet();
         executionLock.lock();
         try {
@@ -77,7 +78,7 @@ final class Session {
                 }
                 kernel = newKernel.get();
             }
-            return kernel.execute(code, timeoutSeconds, maxOutput);
+            return call.apply(kernel);
         } finally {
             executionLock.unlock();
             busy.decrementAndGet();

@@ -91,15 +91,18 @@ final class SessionFiles {
         return rel.isEmpty() ? MOUNT : MOUNT + "/" + rel;
     }
 
+    /** The file's media type from its name; text types carry {@code ; charset=utf-8}, as the service writes them. */
     static String contentType(String name) {
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        String known = EXTRA_TYPES.get(ext);
-        if (known != null) {
-            return known;
+        String type = EXTRA_TYPES.get(ext);
+        if (type == null) {
+            type = URLConnection.guessContentTypeFromName(name);
         }
-        String guessed = URLConnection.guessContentTypeFromName(name);
-        return guessed != null ? guessed : "application/octet-stream";
+        if (type == null) {
+            return "application/octet-stream";
+        }
+        return type.startsWith("text/") ? type + "; charset=utf-8" : type;
     }
 
     static BasicFileAttributes attributes(Path file) {
@@ -120,7 +123,7 @@ final class SessionFiles {
         node.put("type", attrs.isDirectory() ? "Directory" : "File");
         node.put("contentType", attrs.isDirectory() ? "application/octet-stream" : contentType(file.getFileName().toString()));
         node.put("sizeInBytes", attrs.isDirectory() ? 4096 : attrs.size());
-        node.put("lastModifiedAt", attrs.lastModifiedTime().toInstant().toString());
+        node.put("lastModifiedAt", Timestamps.format(attrs.lastModifiedTime().toInstant()));
         return node;
     }
 

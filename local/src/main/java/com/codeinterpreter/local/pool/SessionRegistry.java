@@ -104,6 +104,10 @@ final class SessionRegistry implements AutoCloseable {
         return Optional.ofNullable(session);
     }
 
+    void touch(Session session) {
+        session.touch(clock.instant());
+    }
+
     Collection<Session> all() {
         return List.copyOf(sessions.values());
     }
@@ -135,6 +139,9 @@ final class SessionRegistry implements AutoCloseable {
         Path dir = sessionsDir.resolve(UUID.randomUUID().toString());
         try {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            host.disks().attach(dir, config.limits().diskBytes());
+            // The owner and mode are the mounted disk's root's now, not the folder's beneath it.
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             if (host.switchesUid()) {
                 Files.setAttribute(dir, "unix:uid", uid);
                 Files.setAttribute(dir, "unix:gid", uid);
@@ -151,7 +158,9 @@ final class SessionRegistry implements AutoCloseable {
                 dir, uid, config.limits(), config.preload());
     }
 
+    /** Frees a session's folder, disk and uid; its kernel must be closed first, so nothing holds the disk. */
     private void release(Path dir, int uid) {
+        host.disks().detach(dir);
         FileTrees.deleteQuietly(dir);
         freeUids.add(uid);
     }

@@ -27,15 +27,22 @@ final class SessionRoutes {
             case "session GET" -> ex.sendJson(200, describe(sessions.find(identifier)
                     .orElseThrow(() -> ExecutionRoutes.sessionNotFound(identifier))));
             case "session DELETE" -> {
-                if (!sessions.delete(identifier)) {
-                    throw ExecutionRoutes.sessionNotFound(identifier);
-                }
+                // No session is the state a delete asks for: 204, as when a request would create it and the
+                // delete then remove it (LangChain's close() deletes a session that never ran).
+                sessions.delete(identifier);
                 ex.sendEmpty(204);
             }
             case "listSessions GET" -> list(ex, version);
             case "metadata GET" -> ex.sendJson(200, metadata.toJson());
             default -> throw ApiException.notFound("NotFound", "No operation " + ex.method + " /" + operation + ".");
         }
+    }
+
+    /** {@code POST /.management/stopSession}: the session ends now, with its files, as after its cooldown. */
+    void stop(Exchange ex, String identifier) throws IOException {
+        ex.drain();
+        sessions.delete(identifier);
+        ex.sendEmpty(200);
     }
 
     private void list(Exchange ex, SessionPoolServiceVersion version) throws IOException {
@@ -64,9 +71,9 @@ final class SessionRoutes {
     private ObjectNode describe(Session s) {
         return Exchange.JSON.createObjectNode()
                 .put("identifier", s.identifier)
-                .put("createdAt", s.createdAt.toString())
-                .put("lastAccessedAt", s.lastAccessedAt().toString())
-                .put("expireAt", s.lastAccessedAt().plus(config.cooldown()).toString())
+                .put("createdAt", Timestamps.format(s.createdAt))
+                .put("lastAccessedAt", Timestamps.format(s.lastAccessedAt()))
+                .put("expireAt", Timestamps.format(s.lastAccessedAt().plus(config.cooldown())))
                 .put("etag", s.etag());
     }
 }

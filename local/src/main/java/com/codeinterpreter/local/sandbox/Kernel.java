@@ -117,15 +117,36 @@ public final class Kernel implements AutoCloseable {
     /**
      * Runs code and returns what it produced. The kernel interrupts the code at {@code timeoutSeconds};
      * if it is still running {@link #KILL_GRACE} later, the kernel is killed and the reply says state was lost.
+     *
+     * @param figure whether a figure the code showed comes back as a PNG ({@link KernelReply#figurePng})
      */
+    public KernelReply execute(String code, int timeoutSeconds, int maxOutputChars, boolean figure) {
+        ObjectNode request = JSON.createObjectNode().put("code", code);
+        if (figure) {
+            request.put("figure", true);
+        }
+        return send(request, timeoutSeconds, maxOutputChars);
+    }
+
     public KernelReply execute(String code, int timeoutSeconds, int maxOutputChars) {
+        return execute(code, timeoutSeconds, maxOutputChars, false);
+    }
+
+    /** Runs a command (no shell unless {@code argv} names one) in the sandbox, in /mnt/data, with {@code stdin} when not null. */
+    public KernelReply run(java.util.List<String> argv, String stdin, int timeoutSeconds, int maxOutputChars) {
+        ObjectNode request = JSON.createObjectNode();
+        argv.forEach(request.putArray("argv")::add);
+        if (stdin != null) {
+            request.put("stdin", stdin);
+        }
+        return send(request, timeoutSeconds, maxOutputChars);
+    }
+
+    private KernelReply send(ObjectNode request, int timeoutSeconds, int maxOutputChars) {
         awaitReady();
         long started = System.nanoTime();
-        ObjectNode request = JSON.createObjectNode()
-                .put("id", Long.toString(REQUEST_IDS.incrementAndGet()))
-                .put("code", code)
-                .put("timeout", timeoutSeconds)
-                .put("maxOutput", maxOutputChars);
+        String id = Long.toString(REQUEST_IDS.incrementAndGet());
+        request.put("id", id).put("timeout", timeoutSeconds).put("maxOutput", maxOutputChars);
         ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
             killedByWatchdog.set(true);
             process.destroyForcibly();
@@ -137,7 +158,7 @@ public final class Kernel implements AutoCloseable {
             String line;
             while ((line = fromKernel.readLine()) != null) {
                 JsonNode reply = JSON.readTree(line);
-                if (reply.path("id").asText().equals(request.get("id").asText())) {
+                if (reply.path("id").asText().equals(id)) {
                     return parse(reply);
                 }
                 // Anything else on the channel was written by user code, not by the kernel: skip it.
@@ -201,6 +222,8 @@ public final class Kernel implements AutoCloseable {
                 r.path("resultRepr").isNull() ? null : r.path("resultRepr").asText(),
                 r.path("resultJson"),
                 r.path("hasResult").asBoolean(),
+                r.path("figurePng").isTextual() ? r.path("figurePng").asText() : null,
+                r.path("exitCode").isInt() ? r.path("exitCode").asInt() : null,
                 error.isObject() ? error.path("type").asText() : null,
                 error.isObject() ? error.path("message").asText() : null,
                 r.path("ms").asLong());

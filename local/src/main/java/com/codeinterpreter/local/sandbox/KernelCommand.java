@@ -68,6 +68,8 @@ final class KernelCommand {
                 "--ro-bind", host.identityFiles().resolve("passwd").toString(), "/etc/passwd",
                 "--ro-bind", host.identityFiles().resolve("group").toString(), "/etc/group",
                 "--proc", "/proc", "--dev", "/dev",
+                // bubblewrap's /dev/shm is a folder of /dev's tmpfs, which no size bounds: give it one of its own.
+                "--size", Long.toString(SandboxLimits.SHM_BYTES), "--tmpfs", "/dev/shm",
                 "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp",
                 "--dir", "/tmp/mpl"));
         for (Path cached : fontCacheFiles(host)) {

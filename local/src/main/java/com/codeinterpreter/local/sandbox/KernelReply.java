@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param result       {@code str()} of the trailing expression's value; null when it was None
  * @param resultRepr   {@code repr()} of the trailing expression's value (the Jupyter-format result)
  * @param resultJson   the trailing expression's value when it is plain JSON, for the legacy API's typed result
- * @param hasResult    whether the code ended in an expression
+ * @param hasResult    whether the code ended in an expression with a value to show (a call returning None has none)
+ * @param figurePng    base64 PNG of the first figure the code showed, when the execution asked for it; else null
+ * @param exitCode     a command's exit code; null for Python code
  * @param errorType    the exception's type name when the code failed
  * @param errorMessage what went wrong, in words for the caller
  */
@@ -23,6 +25,8 @@ public record KernelReply(
         String resultRepr,
         JsonNode resultJson,
         boolean hasResult,
+        String figurePng,
+        Integer exitCode,
         String errorType,
         String errorMessage,
         long durationMs) {
@@ -41,7 +45,7 @@ public record KernelReply(
     }
 
     static KernelReply lost(Outcome outcome, String message, long durationMs) {
-        return new KernelReply(outcome, "", "", false, false, null, null, null, false,
+        return new KernelReply(outcome, "", "", false, false, null, null, null, false, null, null,
                 outcome == Outcome.KERNEL_DIED ? "KernelDied" : "TimeoutError", message, durationMs);
     }
 

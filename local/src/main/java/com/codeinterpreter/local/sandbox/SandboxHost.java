@@ -29,9 +29,10 @@ public final class SandboxHost {
     private final Path identityFiles;
     private final boolean root;
     private final Cgroups cgroups;
+    private final SessionDisks disks;
 
     private SandboxHost(Path runtimeDir, Path kernelProgram, Path seccompFilter, Path fontCacheDir, Path identityFiles,
-                        boolean root, Cgroups cgroups) {
+                        boolean root, Cgroups cgroups, SessionDisks disks) {
         this.runtimeDir = runtimeDir;
         this.kernelProgram = kernelProgram;
         this.seccompFilter = seccompFilter;
@@ -39,6 +40,7 @@ public final class SandboxHost {
         this.identityFiles = identityFiles;
         this.root = root;
         this.cgroups = cgroups;
+        this.disks = disks;
     }
 
     /**
@@ -66,7 +68,8 @@ public final class SandboxHost {
             Files.writeString(identity.resolve("passwd"), "sandbox:x:1000:1000:sandbox:/mnt/data:/bin/bash\n");
             Files.writeString(identity.resolve("group"), "sandbox:x:1000:\n");
             boolean root = isUidZero();
-            return new SandboxHost(runtimeDir, kernel, filter, fonts, identity, root, root ? Cgroups.detect() : Cgroups.none());
+            return new SandboxHost(runtimeDir, kernel, filter, fonts, identity, root, root ? Cgroups.detect() : Cgroups.none(),
+                    SessionDisks.detect(root, runtimeDir.resolve("disks")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the sandbox runtime folder " + runtimeDir, e);
         }
@@ -145,6 +148,16 @@ public final class SandboxHost {
 
     Cgroups cgroups() {
         return cgroups;
+    }
+
+    /** Each session's own disk for /mnt/data, where this host can mount one. */
+    public SessionDisks disks() {
+        return disks;
+    }
+
+    /** One line saying whether sessions' disk use is bounded here, and how: logged at start, a warning when it is not. */
+    public String describeDisks(long bytesPerSession) {
+        return disks.describe(bytesPerSession);
     }
 
     /** One line saying how sandboxes are confined here, for the pool's start-up log. */

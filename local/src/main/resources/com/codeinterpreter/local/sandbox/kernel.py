@@ -5,22 +5,30 @@ our stdout. Both are moved to private descriptors at start, so user code sees /d
 stdout/stderr (and those of any C extension or child process) land in capture files that are read back
 after each execution.
 
-Request: {"id", "code", "timeout" (seconds), "maxOutput" (characters)}
+Request: {"id", "code", "timeout" (seconds), "maxOutput" (characters), "figure" (render a shown figure as the result)}
+     or: {"id", "argv" (a command and its arguments), "stdin", "timeout", "maxOutput"} to run a command in the sandbox
 Reply:   {"id", "status": "Succeeded"|"Failed"|"TimedOut", "stdout", "stderr", "stdoutTruncated",
           "stderrTruncated", "result" (str of the trailing expression, or null), "resultRepr" (its repr), "resultJson" (the value
-          when it is plain JSON), "hasResult", "error" {"type","message"}, "ms"}
+          when it is plain JSON), "hasResult", "figurePng" (base64 PNG of the first figure the cell showed, when asked),
+          "exitCode" (of a command), "error" {"type","message"}, "ms"}
 """
 import ast
+import base64
+import io
 import json
 import linecache
 import math
 import os
+import re
 import signal
+import subprocess
 import sys
 import time
 import traceback
 
 CAPTURE_DIR = "/tmp/.kernel"
+# How IPython names a cell in a traceback, which is what the service's Jupyter kernel writes.
+CELL_FRAME = re.compile(r'File "<cell-(\d+)>", line (\d+)(?:, in (<module>|\S+))?')
 
 
 class ExecutionTimedOut(BaseException):
@@ -86,7 +94,48 @@ def _user_traceback(exc, filename):
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename != filename:
         tb = tb.tb_next
-    return "".join(traceback.format_exception(type(exc), exc, tb))
+    text = "".join(traceback.format_exception(type(exc), exc, tb))
+    return CELL_FRAME.sub(_cell_name, text)
+
+
+def _cell_name(match):
+    where = "Cell In[%s], line %s" % (match.group(1), match.group(2))
+    function = match.group(3)
+    return where if function in (None, "<module>") else where + ", in " + function + "()"
+
+
+class Figures:
+    """matplotlib figures as a notebook's inline backend treats them: shown at plt.show() or at the end of
+    the cell, then closed. Agg cannot show, and would warn on stderr; here show() only marks them shown."""
+
+    def __init__(self):
+        self.patched = False
+
+    def patch_show(self):
+        plt = sys.modules.get("matplotlib.pyplot")
+        if self.patched or plt is None:
+            return
+        plt.show = lambda *args, **kwargs: None  # the figures stay open, and are rendered at the cell's end
+        self.patched = True
+
+    def end_of_cell(self, render):
+        """Closes the cell's open figures; returns the first as a base64 PNG when asked, else None."""
+        plt = sys.modules.get("matplotlib.pyplot")
+        if plt is None:
+            return None
+        self.patch_show()
+        numbers = plt.get_fignums()
+        if not numbers:
+            return None
+        png = None
+        try:
+            if render:
+                buffer = io.BytesIO()
+                plt.figure(numbers[0]).savefig(buffer, format="png")
+                png = base64.b64encode(buffer.getvalue()).decode("ascii")
+        finally:
+            plt.close("all")
+        return png
 
 
 class Kernel:
@@ -96,9 +145,13 @@ class Kernel:
         os.makedirs(CAPTURE_DIR, exist_ok=True)
         self.stdout = Capture(1, "stdout")
         self.stderr = Capture(2, "stderr")
+        self.figures = Figures()
+        self.figures.patch_show()
         signal.signal(signal.SIGALRM, _on_alarm)
 
     def execute(self, request):
+        if "argv" in request:
+            return self.run_command(request)
         self.count += 1
         filename = "<cell-%d>" % self.count
         code = request.get("code", "")
@@ -132,6 +185,10 @@ class Kernel:
                 sys.stderr.write(_user_traceback(exc, filename))
             except BaseException:
                 pass
+        try:
+            reply["figurePng"] = self.figures.end_of_cell(bool(request.get("figure")))
+        except Exception as exc:  # a figure that cannot be drawn must not lose the cell's other results
+            sys.stderr.write("The figure could not be rendered: %s: %s\n" % (type(exc).__name__, exc))
         self._flush()
         reply["ms"] = int((time.perf_counter() - started) * 1000)
         reply["stdout"], reply["stdoutTruncated"] = self.stdout.read(max_output)
@@ -146,7 +203,42 @@ class Kernel:
         exec(compile(tree, filename, "exec"), self.namespace)
         if trailing is None:
             return None, False
-        return eval(compile(trailing, filename, "eval"), self.namespace), True
+        value = eval(compile(trailing, filename, "eval"), self.namespace)
+        # A call that returns None (print(...), plt.show()) is a statement in spirit: the service answers ""
+        # for it, as for no trailing expression, and null only for an expression whose value is None.
+        return value, not (value is None and isinstance(trailing.body, ast.Call))
+
+    def run_command(self, request):
+        """Runs a command in the sandbox (the Shell pools' shellCommand / execCommandAndArgs), in /mnt/data."""
+        max_output = int(request.get("maxOutput") or 4096)
+        timeout = float(request.get("timeout") or 0) or None
+        self.stdout.reset()
+        self.stderr.reset()
+        reply = {"id": request.get("id"), "status": "Succeeded", "result": None, "resultRepr": None, "resultJson": None,
+                 "hasResult": False, "error": None, "exitCode": None}
+        started = time.perf_counter()
+        stdin = request.get("stdin")
+        try:
+            # Its output goes straight to the capture files (fds 1 and 2), never through this process's memory.
+            child = subprocess.Popen(request["argv"], stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+                                     cwd="/mnt/data", start_new_session=True)
+        except OSError as exc:
+            reply["exitCode"] = 127
+            os.write(2, ("%s: %s\n" % (request["argv"][0] if request["argv"] else "", exc.strerror)).encode())
+        else:
+            try:
+                child.communicate(stdin.encode("utf-8") if stdin is not None else None, timeout=timeout)
+                reply["exitCode"] = child.returncode
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+                child.wait()
+                reply["status"] = "TimedOut"
+                reply["exitCode"] = 124  # what timeout(1) exits with
+                reply["error"] = {"type": "TimeoutError", "message": "the command exceeded %g seconds and was killed" % timeout}
+        reply["ms"] = int((time.perf_counter() - started) * 1000)
+        reply["stdout"], reply["stdoutTruncated"] = self.stdout.read(max_output)
+        reply["stderr"], reply["stderrTruncated"] = self.stderr.read(max_output)
+        return reply
 
     @staticmethod
     def _flush():

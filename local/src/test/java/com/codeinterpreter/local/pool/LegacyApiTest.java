@@ -50,6 +50,30 @@ class LegacyApiTest {
     }
 
     @Test
+    void aShownFigureIsTheImageResultAndIsClosedAfterTheCell() {
+        JsonNode p = execute("import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()").path("properties");
+        assertEquals("Success", p.path("status").asText(), p.toString());
+        assertEquals("", p.path("stderr").asText(), "no warning that Agg cannot show");
+        JsonNode result = p.path("result");
+        assertEquals("image", result.path("type").asText(), p.toString());
+        assertEquals("png", result.path("format").asText());
+        byte[] png = java.util.Base64.getDecoder().decode(result.path("base64_data").asText());
+        assertEquals("PNG", new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(0, execute("import matplotlib.pyplot as plt\nlen(plt.get_fignums())").path("properties").path("result").asInt(),
+                "a notebook closes the cell's figures once shown");
+        assertTrue(execute("x = 1").path("properties").path("result").isNull());
+    }
+
+    @Test
+    void tracebacksNameTheCellAsIPythonDoes() {
+        String stderr = execute("def f():\n    return 1 / 0\nf()").path("properties").path("stderr").asText();
+        assertTrue(stderr.contains("Cell In["), stderr);
+        assertTrue(stderr.matches("(?s).*Cell In\\[\\d+\\], line 2, in f\\(\\).*"), stderr);
+        assertTrue(!stderr.contains("<cell-"), stderr);
+        assertTrue(stderr.contains("ZeroDivisionError: division by zero"), stderr);
+    }
+
+    @Test
     void aFlatBodyIsRejectedWithSessionPropertiesMissing() {
         PoolClient.Response r = client.postJson("/code/execute" + PoolClient.query(PoolClient.LEGACY, id), "{\"code\":\"1\"}");
         assertEquals(400, r.status());

@@ -21,9 +21,11 @@ class LifecycleTest {
                 Thread.sleep(200);
             }
             assertEquals(0, pool.sessionCount());
-            PoolClient.Response gone = client.get("/files/kept.txt" + PoolClient.query(PoolClient.CURRENT, id));
+            PoolClient.Response gone = client.get("/session" + PoolClient.query(PoolClient.CURRENT, id));
             assertEquals(400, gone.status());
             assertEquals("SessionWithIdentifierNotFound", gone.errorCode());
+            assertEquals("FileNotFound", client.get("/files/kept.txt" + PoolClient.query(PoolClient.CURRENT, id)).errorCode(),
+                    "the files went with the session; reading them now is reading a new, empty session");
             assertEquals("False", client.execute(id, "import os\n'v' in globals() or os.path.exists('kept.txt')")
                     .path("result").path("executionResult").asText());
         }

@@ -97,6 +97,17 @@ final class PoolClient {
         return postJson(pathAndQuery, body.toString());
     }
 
+    /** A JSON POST with extra request headers, given as name, value, name, value, ... */
+    Response postJson(String pathAndQuery, JsonNode body, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
     /** Runs code synchronously with the current API and returns the execution resource. */
     JsonNode execute(String identifier, String code) {
         return execute(identifier, code, 60);

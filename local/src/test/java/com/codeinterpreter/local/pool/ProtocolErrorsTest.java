@@ -94,7 +94,12 @@ class ProtocolErrorsTest {
         assertError(client.postJson(q, "{\"code\":\"1\",\"timeoutInSeconds\":901}"), 400, "InvalidRequestBody");
         assertError(client.postJson(q, "{\"code\":\"1\",\"executionType\":\"Later\"}"), 400, "InvalidRequestBody");
         assertError(client.postJson(q, "{\"code\":\"1\",\"codeInputType\":\"InlineBase64\"}"), 400, "InvalidRequestBody");
-        assertError(client.postJson(q, "{\"shellCommand\":\"ls\"}"), 400, "InvalidRequestBody");
+        assertError(client.postJson(q, "{\"shellCommand\":\"ls\",\"code\":\"1\"}"), 400, "InvalidRequestBody");
+        assertError(client.postJson(q, "{\"shellCommand\":\"ls\",\"execCommandAndArgs\":[\"ls\"]}"), 400, "InvalidRequestBody");
+        assertError(client.postJson(q, "{\"execCommandAndArgs\":[]}"), 400, "InvalidRequestBody");
+        assertError(client.postJson(q, "{\"execCommandAndArgs\":[\"ls\", 1]}"), 400, "InvalidRequestBody");
+        assertError(client.postJson(q, "{\"shellCommand\":\"\"}"), 400, "InvalidRequestBody");
+        assertError(client.postJson(q, "{\"code\":\"1\",\"stdin\":\"x\"}"), 400, "InvalidRequestBody");
     }
 
     @Test
@@ -104,10 +109,21 @@ class ProtocolErrorsTest {
     }
 
     @Test
-    void readingAnUnknownSessionIsSessionWithIdentifierNotFound() {
+    void describingAnUnknownSessionIsSessionWithIdentifierNotFound() {
         assertError(client.get("/session" + PoolClient.query(PoolClient.CURRENT, id)), 400, "SessionWithIdentifierNotFound");
-        assertError(client.get("/files" + PoolClient.query(PoolClient.CURRENT, id)), 400, "SessionWithIdentifierNotFound");
-        assertError(client.delete("/session" + PoolClient.query(PoolClient.CURRENT, id)), 400, "SessionWithIdentifierNotFound");
+    }
+
+    @Test
+    void anUnknownIdentifierIsANewEmptySessionToTheFilesRoutes() {
+        PoolClient.Response list = client.get("/files" + PoolClient.query(PoolClient.CURRENT, id));
+        assertEquals(200, list.status(), list.text());
+        assertEquals(0, list.json().path("value").size());
+        assertError(client.get("/files/none.txt/content" + PoolClient.query(PoolClient.CURRENT, id)), 404, "FileNotFound");
+        assertEquals(200, client.get("/session" + PoolClient.query(PoolClient.CURRENT, id)).status(), "the listing created the session");
+        String other = PoolClient.newIdentifier();
+        assertError(client.get("/executions/none" + PoolClient.query(PoolClient.CURRENT, other)), 404, "ExecutionNotFound");
+        assertEquals(204, client.delete("/session" + PoolClient.query(PoolClient.CURRENT, other)).status());
+        assertEquals(204, client.delete("/session" + PoolClient.query(PoolClient.CURRENT, id)).status());
     }
 
     @Test
@@ -119,7 +135,8 @@ class ProtocolErrorsTest {
     void deletedSessionIsGoneWithItsFiles() {
         client.execute(id, "open('f.txt','w').write('x')\nv = 1");
         assertEquals(204, client.delete("/session" + PoolClient.query(PoolClient.CURRENT, id)).status());
-        assertError(client.get("/files/f.txt" + PoolClient.query(PoolClient.CURRENT, id)), 400, "SessionWithIdentifierNotFound");
+        assertError(client.get("/session" + PoolClient.query(PoolClient.CURRENT, id)), 400, "SessionWithIdentifierNotFound");
+        assertError(client.get("/files/f.txt" + PoolClient.query(PoolClient.CURRENT, id)), 404, "FileNotFound");
         assertEquals("False", client.execute(id, "import os\n'v' in globals() or os.path.exists('f.txt')").path("result").path("executionResult").asText());
     }
 

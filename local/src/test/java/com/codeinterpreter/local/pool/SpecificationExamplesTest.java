@@ -43,10 +43,7 @@ class SpecificationExamplesTest {
         assertSameFields(expected.path("result"), actual.path("result"));
         // The published Sync example prints "63/n", a typo for "63\n".
         assertEquals(expected.path("result").path("stdout").asText().replace("/n", "\n"), actual.path("result").path("stdout").asText());
-        if (!name.equals("CodeExecution_Execute_Sync")) {
-            // In the Sync example the trailing expression is print(...), whose None the example shows as "".
-            assertEquals(expected.path("result").path("executionResult"), actual.path("result").path("executionResult"), name);
-        }
+        assertEquals(expected.path("result").path("executionResult"), actual.path("result").path("executionResult"), name);
         for (String header : new String[] {"operation-id", "Operation-Location"}) {
             assertTrue(r.header(header) != null, header);
         }
@@ -57,9 +54,11 @@ class SpecificationExamplesTest {
         JsonNode running = example("CodeExecution_Execute_Async_Running");
         String identifier = PoolClient.newIdentifier();
         PoolClient.Response r = client.postJson("/executions" + PoolClient.query(PoolClient.CURRENT, identifier),
-                running.path("parameters").path("codeExecutionRequest"));
-        assertTrue(r.status() == 200 || r.status() == 202);
+                running.path("parameters").path("codeExecutionRequest"), "operation-id", running.path("parameters").path("operation-id").asText());
+        assertEquals(200, r.status());
         assertSameFields(running.path("responses").path("200").path("body"), r.json());
+        assertEquals("testExecutionId", r.header("operation-id"), "the example's operation-id header is echoed");
+        assertTrue(r.header("Operation-Location").contains("/executions/testExecutionId?"), r.header("Operation-Location"));
         JsonNode completed = example("CodeExecution_Get_Completed").path("responses").path("200").path("body");
         JsonNode polled;
         do {
@@ -69,6 +68,55 @@ class SpecificationExamplesTest {
         assertSameFields(completed, polled);
         assertEquals("Succeeded", polled.path("status").asText());
         assertEquals("63\n", polled.path("result").path("stdout").asText());
+    }
+
+    @Test
+    void shellExamplesRunInTheSessionsSandboxAndAnswerTheExitCode() throws IOException {
+        String identifier = PoolClient.newIdentifier();
+        for (String name : new String[] {"CodeExecution_Execute_ShellCommand", "CodeExecution_Execute_ShellExecCommandAndArgs"}) {
+            JsonNode example = example(name);
+            if (name.endsWith("ExecCommandAndArgs")) {
+                client.upload("/files" + PoolClient.query(PoolClient.CURRENT, identifier), "previouslyuploadedfile.txt", "x".getBytes());
+            }
+            PoolClient.Response r = client.postJson("/executions" + PoolClient.query(PoolClient.CURRENT, identifier),
+                    example.path("parameters").path("codeExecutionRequest"));
+            JsonNode expected = example.path("responses").path("200").path("body");
+            assertEquals(200, r.status(), r.text());
+            assertSameFields(expected, r.json());
+            assertEquals("0", r.json().path("status").asText(), r.text());
+            assertSameFields(expected.path("result"), r.json().path("result"));
+            assertEquals(expected.path("result").path("stdout").asText(), r.json().path("result").path("stdout").asText(), name);
+            assertTrue(r.json().path("result").path("executionResult").isMissingNode(), "a command has no executionResult");
+        }
+        JsonNode failing = client.postJson("/executions" + PoolClient.query(PoolClient.CURRENT, identifier),
+                PoolClient.JSON.createObjectNode().put("shellCommand", "echo out; echo err >&2; exit 7")).json();
+        assertEquals("7", failing.path("status").asText());
+        assertEquals("out\n", failing.path("result").path("stdout").asText());
+        assertEquals("err\n", failing.path("result").path("stderr").asText());
+        assertEquals("sandbox\n", client.postJson("/executions" + PoolClient.query(PoolClient.CURRENT, identifier),
+                PoolClient.JSON.createObjectNode().putPOJO("execCommandAndArgs", java.util.List.of("hostname"))).json()
+                .path("result").path("stdout").asText(), "the command runs in the session's sandbox");
+    }
+
+    @Test
+    void stopSessionExampleEndsTheSession() throws IOException {
+        String identifier = PoolClient.newIdentifier();
+        client.execute(identifier, "v = 1");
+        assertEquals(200, client.postJson("/.management/stopSession" + PoolClient.query(PoolClient.CURRENT, identifier), "").status());
+        assertEquals(400, client.get("/session" + PoolClient.query(PoolClient.CURRENT, identifier)).status());
+    }
+
+    @Test
+    void timesHaveTheServicesSevenFractionalDigits() {
+        String identifier = PoolClient.newIdentifier();
+        client.upload("/files" + PoolClient.query(PoolClient.CURRENT, identifier), "notes.txt", "x".getBytes());
+        JsonNode file = client.get("/files/notes.txt" + PoolClient.query(PoolClient.CURRENT, identifier)).json();
+        assertTrue(file.path("lastModifiedAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z"), file.toString());
+        assertEquals("text/plain; charset=utf-8", file.path("contentType").asText());
+        JsonNode session = client.get("/session" + PoolClient.query(PoolClient.CURRENT, identifier)).json();
+        for (String field : new String[] {"createdAt", "lastAccessedAt", "expireAt"}) {
+            assertTrue(session.path(field).asText().matches(".*\\.\\d{7}Z"), session.toString());
+        }
     }
 
     @Test
