@@ -3,10 +3,13 @@
 // for the offline type check in the functions module's tests (ResourceTypeCheckTest).
 //
 // Usage: node declarations.js <file.bicep> ...
-// Output: {"files":[{"file","resources":[{"symbol","type","existing","line","parent","body"}]}]}
+// Output: {"files":[{"file","resources":[...],"parameters":[...],"modules":[...]}]}
+// A resource: {"symbol","type","existing","line","parent","body"}
 //   type     the full type@apiVersion; a nested child's short type ('containers') is made full from its parent's
 //   parent   the symbol of the resource it is nested in, or null
 //   body     the declaration's object, as a value (nested child resources left out)
+// A parameter: {"name","line","hasDefault"}; a module: {"symbol","path","line","params":[{"key","line"}]}
+// (the keys of its params object; null when params is computed).
 // A value is one of
 //   {"kind":"object","line","properties":[{"key","line","value"}]}  (key null when it is an expression)
 //   {"kind":"array","line","items":[value]}
@@ -147,6 +150,25 @@ function collect(node, parent, found) {
   }
 }
 
+function parameter(node) {
+  const [name, , defaultValue] = node.namedChildren.filter((c) => c.type !== 'comment');
+  return { name: name.text, line: line(node), hasDefault: defaultValue !== undefined };
+}
+
+function moduleCall(node) {
+  const [symbolNode, pathNode] = node.namedChildren;
+  const body = bodyObject(node);
+  const params = body && objectProperties(body).find((p) => p.key === 'params');
+  return {
+    symbol: symbolNode.text,
+    path: literalString(pathNode),
+    line: line(node),
+    params: params && params.value.kind === 'object'
+      ? params.value.properties.map((p) => ({ key: p.key, line: p.line }))
+      : null,
+  };
+}
+
 async function main(files) {
   if (files.length === 0) {
     console.error('usage: node declarations.js <file.bicep> ...');
@@ -167,12 +189,18 @@ async function main(files) {
       continue;
     }
     const resources = [];
+    const parameters = [];
+    const modules = [];
     for (const node of tree.rootNode.namedChildren) {
       if (node.type === 'resource_declaration') {
         collect(node, null, resources);
+      } else if (node.type === 'parameter_declaration') {
+        parameters.push(parameter(node));
+      } else if (node.type === 'module_declaration') {
+        modules.push(moduleCall(node));
       }
     }
-    out.push({ file, resources });
+    out.push({ file, resources, parameters, modules });
   }
   process.stdout.write(JSON.stringify({ files: out }) + '\n');
   return broken ? 1 : 0;

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The resource declarations of Bicep files as the tree-sitter grammar parses them
- * (tools/bicep-check/declarations.js): the input of the offline type check.
+ * The declarations of Bicep files as the tree-sitter grammar parses them (tools/bicep-check/declarations.js):
+ * resources, parameters and module calls, the input of the offline checks.
  */
 final class BicepDeclarations {
 
@@ -20,6 +20,21 @@ final class BicepDeclarations {
         String label() {
             return symbol + " (" + type + ")";
         }
+    }
+
+    /** One Bicep file's declarations. */
+    record Template(Path file, List<Declaration> resources, List<Parameter> parameters, List<ModuleCall> modules) {
+    }
+
+    /** A {@code param}; one without a default must be given by every caller. */
+    record Parameter(String name, int line, boolean hasDefault) {
+    }
+
+    /** A {@code module} call: the file it names (relative to the caller) and the keys of its params; null when computed. */
+    record ModuleCall(String symbol, String path, int line, List<ParamKey> params) {
+    }
+
+    record ParamKey(String key, int line) {
     }
 
     /** A value in a declaration: a literal the check can judge, or an expression it skips. */
@@ -66,7 +81,8 @@ final class BicepDeclarations {
     record Expression(int line, String text) implements BicepValue {
     }
 
-    private record ParsedFile(String file, List<ParsedDeclaration> resources) {
+    private record ParsedFile(String file, List<ParsedDeclaration> resources, List<Parameter> parameters,
+            List<ModuleCall> modules) {
     }
 
     private record ParsedDeclaration(String symbol, String type, boolean existing, int line, String parent,
@@ -83,15 +99,23 @@ final class BicepDeclarations {
 
     /** Every resource declaration in the files, in file order. Fails on a file that does not parse. */
     static List<Declaration> of(List<Path> files) {
+        return templates(files).stream().flatMap(t -> t.resources().stream()).toList();
+    }
+
+    /** Each file's declarations. Fails on a file that does not parse. */
+    static List<Template> templates(List<Path> files) {
         BicepCheckTool.Result result = BicepCheckTool.node("declarations.js",
                 files.stream().map(Path::toString).toList());
         if (result.exitCode() != 0) {
             throw new IllegalStateException("declarations.js exited " + result.exitCode() + ":\n" + result.output());
         }
         try {
-            Parsed parsed = JSON.readValue(result.stdout(), Parsed.class);
-            return parsed.files().stream().flatMap(f -> f.resources().stream().map(d -> new Declaration(
-                    Path.of(f.file()), d.symbol(), d.type(), d.existing(), d.line(), d.parent(), d.body()))).toList();
+            return JSON.readValue(result.stdout(), Parsed.class).files().stream().map(f -> {
+                Path file = Path.of(f.file());
+                List<Declaration> resources = f.resources().stream().map(d -> new Declaration(
+                        file, d.symbol(), d.type(), d.existing(), d.line(), d.parent(), d.body())).toList();
+                return new Template(file, resources, f.parameters(), f.modules());
+            }).toList();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("declarations.js printed no readable JSON: " + e.getOriginalMessage()
                     + "\n" + result.output(), e);
