@@ -12,9 +12,15 @@ public enum Setting {
     SESSION_POOL_ENDPOINT(Need.ONE_OF_POOL, null),
     /** Alternative to the endpoint: the pool's ARM resource id, resolved once to its endpoint. */
     SESSION_POOL_RESOURCE_ID(Need.ONE_OF_POOL, null),
-    /** Data-plane api-version: {@code 2025-10-02-preview} (default) or {@code 2024-02-02-preview}. */
+    /**
+     * Data-plane api-version, one of {@code SessionPoolServiceVersion}: {@code 2025-10-02-preview} (default) or,
+     * for the legacy shapes, {@code 2024-02-02-preview}.
+     */
     SESSION_POOL_API_VERSION(Need.OPTIONAL, "2025-10-02-preview"),
-    /** A static bearer token for the local pool. When unset, tokens come from Entra ID (managed identity). */
+    /**
+     * A static bearer token for the local pool, sent only to https or loopback endpoints. When unset, tokens
+     * come from Entra ID (managed identity).
+     */
     SESSION_POOL_TOKEN(Need.LOCAL_ONLY, null),
     /** Client id of the user-assigned managed identity, read by DefaultAzureCredential. */
     AZURE_CLIENT_ID(Need.AZURE_ONLY, null),
