@@ -8,6 +8,48 @@ targetScope = 'subscription'
 @description('azd environment name; names the resource group and seeds the unique resource names.')
 param environmentName string
 
+// Regions that offer both the Flex Consumption plan and dynamic sessions (code interpreter pools), as
+// of 2026-12-04. Neither list is published as one fixed table, so this is the intersection of:
+// - Flex Consumption: the @allowed list of Azure-Samples/azure-functions-java-flex-consumption-azd
+//   (infra/main.bicep, as of 2026-02-24); Microsoft's docs point to
+//   `az functionapp list-flexconsumption-locations` for the current list instead of publishing one.
+// - Dynamic sessions: learn.microsoft.com/azure/container-apps/sessions, "Supported regions" (a
+//   revision later than 2025-11-13, which says both session types are offered in every listed region).
+// Not established with full confidence: the Flex Consumption half comes from a Microsoft sample, not
+// from a published list, and it is older than the sessions page. Regions are added to both over time:
+// if `az functionapp list-flexconsumption-locations` and the sessions page both list yours, add it here.
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
 @minLength(1)
 @description('Region for every resource. It must offer Flex Consumption and dynamic sessions.')
 @metadata({ azd: { type: 'location' } })
@@ -16,15 +58,21 @@ param location string
 @description('Object id of the deploying user (azd sets it); it gets data-plane roles for testing. Empty skips them.')
 param principalId string = ''
 
+// main.parameters.json passes AZURE_PRINCIPAL_TYPE (default User). Under a service-principal login
+// (CI, azd pipelines) set it to ServicePrincipal, or ARM refuses the role assignments for principalId
+// with UnmatchedPrincipalType.
 @allowed([
   'User'
   'ServicePrincipal'
 ])
+@description('What principalId is: User for an interactive login, ServicePrincipal for CI.')
 param principalType string = 'User'
 
 // azd generates this once per environment when SESSION_ID_SECRET is not set, and keeps it in the
-// environment's config (infra.parameters.sessionIdSecret), so session identifiers stay stable
-// across `azd provision` runs. Changing it orphans every live session.
+// environment's config (infra.parameters.sessionIdSecret), so every later `azd provision` passes the same
+// value and session identifiers stay stable. (A Bicep default such as newGuid() would instead make a new
+// value on every deployment.) It is written to the Key Vault, and the app reads it from there through a
+// Key Vault reference. Changing it orphans every live session.
 @secure()
 @minLength(32)
 @description('HMAC key that turns (caller, sessionId) into a pool session identifier.')
@@ -56,8 +104,8 @@ param sessionPoolReadySessionInstances int = 5
 @description('Dynamic-sessions data-plane api-version the app calls.')
 param sessionPoolApiVersion string = '2025-10-02-preview'
 
-@description('Grant the app Contributor on the session pool as well as Session Executor (see modules/rbac.bicep).')
-param assignSessionPoolContributor bool = true
+@description('Also grant the app Contributor on the session pool: only if calls to the pool fail with 401/403 (see modules/rbac.bicep).')
+param assignSessionPoolContributor bool = false
 
 @minLength(3)
 @maxLength(63)
@@ -67,7 +115,10 @@ param outputsContainerName string = 'outputs'
 @description('Days after which persisted outputs are deleted.')
 param outputsRetentionDays int = 7
 
+// At most 6 days: the app refuses a longer TTL (a user delegation key lives at most 7 days), so a larger
+// value would deploy and then fail every output at run time.
 @minValue(1)
+@maxValue(8640)
 @description('Minutes an output link (SAS URL) stays valid.')
 param outputsLinkTtlMinutes int = 60
 
@@ -130,6 +181,17 @@ module sessionPool 'modules/session-pool.bicep' = {
   }
 }
 
+module keyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault'
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    sessionIdSecret: sessionIdSecret
+  }
+}
+
 module rbac 'modules/rbac.bicep' = {
   name: 'rbac'
   scope: rg
@@ -138,6 +200,8 @@ module rbac 'modules/rbac.bicep' = {
     sessionPoolName: sessionPool.outputs.name
     storageAccountName: storage.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultName: keyVault.outputs.name
+    sessionIdSecretName: keyVault.outputs.sessionIdSecretName
     assignSessionPoolContributor: assignSessionPoolContributor
     principalId: principalId
     principalType: principalType
@@ -162,12 +226,12 @@ module functionApp 'modules/function-app.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     sessionPoolEndpoint: sessionPool.outputs.poolManagementEndpoint
     sessionPoolApiVersion: sessionPoolApiVersion
-    sessionIdSecret: sessionIdSecret
+    sessionIdSecretUri: keyVault.outputs.sessionIdSecretUri
     outputsContainerName: outputsContainerName
     outputsLinkTtlMinutes: outputsLinkTtlMinutes
   }
-  // The host starts as soon as the app exists and reaches storage with the identity: let the roles
-  // exist first, so the first start does not fail on authorization.
+  // The host starts as soon as the app exists and reaches storage and the Key Vault with the identity:
+  // let the roles exist first, so the first start does not fail on authorization.
   dependsOn: [
     rbac
   ]
@@ -181,3 +245,4 @@ output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output AZURE_FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}'
 output SESSION_POOL_ENDPOINT string = sessionPool.outputs.poolManagementEndpoint
 output OUTPUTS_STORAGE_ACCOUNT_URL string = storage.outputs.blobEndpoint
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Smoke test of a deployed code-interpreter function app: calls every tool once, in one session.
+# Smoke test of a deployed code-interpreter function app: calls every tool once over HTTP, then one
+# over MCP (streamable HTTP, /runtime/webhooks/mcp), all in one session.
 #
-# Usage: scripts/smoke.sh <function-app-url> [function-key]
+# Usage: scripts/smoke.sh <function-app-url> [function-key] [mcp-key]
 #   function-app-url  e.g. https://func-api-xxxx.azurewebsites.net (with or without /api, trailing slash ok)
-#   function-key      sent as x-functions-key; defaults to $FUNCTION_KEY; omit for a local host
-# Prints PASS <tool> or FAIL <tool>: <reason> per tool and exits 1 if any failed.
+#   function-key      sent as x-functions-key to /api; defaults to $FUNCTION_KEY; omit for a local host
+#   mcp-key           the mcp_extension system key, sent as x-functions-key to the MCP endpoint; defaults
+#                     to $MCP_FUNCTIONS_KEY; omit for a local host
+# Prints PASS <tool> or FAIL <tool>: <reason> per check and exits 1 if any failed.
 # Needs bash, curl and python3 (for JSON; jq is not required).
 set -uo pipefail
 
-if [[ $# -lt 1 || $# -gt 2 || "$1" == -h || "$1" == --help ]]; then
-  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+if [[ $# -lt 1 || $# -gt 3 || "$1" == -h || "$1" == --help ]]; then
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 
@@ -18,6 +21,7 @@ base="${base%/api}"
 base="${base%/}"
 api="$base/api"
 key="${2:-${FUNCTION_KEY:-}}"
+mcp_key="${3:-${MCP_FUNCTIONS_KEY:-}}"
 
 PY=/usr/bin/python3
 [[ -x "$PY" ]] || PY="$(command -v python3 || true)"
@@ -30,6 +34,9 @@ trap 'rm -rf "$work"' EXIT
 : >"$work/headers"
 chmod 600 "$work/headers"
 [[ -n "$key" ]] && printf 'x-functions-key: %s\n' "$key" >"$work/headers"
+: >"$work/mcp-headers"
+chmod 600 "$work/mcp-headers"
+[[ -n "$mcp_key" ]] && printf 'x-functions-key: %s\n' "$mcp_key" >"$work/mcp-headers"
 
 # One session for the whole run: later tools read what UploadFileToSession put there.
 export SMOKE_SESSION_ID="smoke-$("$PY" -c 'import uuid; print(uuid.uuid4())')"
@@ -114,6 +121,36 @@ def link(r):
     need(r.get("url"), "no url: " + brief(r))
     return r["url"]
 
+def mcp_message(body):
+    """The JSON-RPC message of a streamable HTTP answer: JSON, or the data of a text/event-stream event."""
+    text = body.strip()
+    if text.startswith("{"):
+        return json.loads(text)
+    for event in text.replace("\r\n", "\n").split("\n\n"):
+        data = "\n".join(l[5:].lstrip() for l in event.split("\n") if l.startswith("data:"))
+        if '"jsonrpc"' in data:
+            return json.loads(data)
+    raise Fail("no JSON-RPC message in the answer: " + text[:200])
+
+def mcp_initialized(body):
+    message = mcp_message(body)
+    need("result" in message, "initialize failed: " + brief(message.get("error")))
+    return message["result"].get("protocolVersion", "")
+
+def mcp_execute(body):
+    message = mcp_message(body)
+    need("result" in message, "tools/call failed: " + brief(message.get("error")))
+    texts = [c.get("text", "") for c in message["result"].get("content") or [] if c.get("type") == "text"]
+    need(texts, "no text content: " + brief(message["result"]))
+    try:
+        answer = json.loads(texts[0])
+    except ValueError:
+        raise Fail("the text content is not the tool's JSON: " + texts[0][:200])
+    succeeded(answer)
+    need((answer.get("stdout") or "").strip() == os.environ["SMOKE_ERROR_COUNT"],
+         "stdout %s, expected the ERROR count %s of the file uploaded over HTTP (same sessionId)"
+         % (brief(answer.get("stdout")), os.environ["SMOKE_ERROR_COUNT"]))
+
 def starts_with(path, hex_prefix):
     prefix = bytes.fromhex(hex_prefix)
     with open(path, "rb") as f:
@@ -124,6 +161,9 @@ if __name__ == "__main__":
     try:
         if check == "starts_with":
             result = starts_with(*args)
+        elif check.startswith("mcp_"):
+            with open(args[0], encoding="utf-8", errors="replace") as f:
+                result = globals()[check](f.read())
         else:
             try:
                 with open(args[0], encoding="utf-8") as f:
@@ -222,6 +262,53 @@ post GeneratePdfReport 'dict(pythonCode=os.environ["SMOKE_PDF_CODE"], expectedOu
 if out="$(check GeneratePdfReport link)"; then
   link_serves GeneratePdfReport "$out" report.pdf 25504446  # %PDF
 else fail GeneratePdfReport "$out"; fi
+
+# mcp_post <name> <JSON-RPC message>: POSTs it to the MCP endpoint; the body lands in $work/mcp-<name>,
+# the response headers in $work/mcp-<name>.headers and the HTTP status (or a curl error) in $status.
+mcp_session=""
+mcp_version=""
+mcp_post() {
+  local session_headers=()
+  [[ -n "$mcp_session" ]] && session_headers=(-H "Mcp-Session-Id: $mcp_session" -H "MCP-Protocol-Version: $mcp_version")
+  if ! status="$(curl -sS -o "$work/mcp-$1" -D "$work/mcp-$1.headers" -w '%{http_code}' --connect-timeout 20 \
+      --max-time 280 -X POST "$base/runtime/webhooks/mcp" -H 'Content-Type: application/json' \
+      -H 'Accept: application/json, text/event-stream' -H @"$work/mcp-headers" ${session_headers[@]+"${session_headers[@]}"} \
+      --data-binary "$2" 2>"$work/curl.err")"; then
+    status="$(head -c 200 "$work/curl.err" | tr '\n' ' ')"
+  fi
+}
+
+# mcp_failure: why the last MCP request failed, or nothing when it got a 2xx answer.
+mcp_failure() {
+  if [[ "$status" == 401 ]]; then
+    echo "HTTP 401: give the mcp_extension system key (third argument or MCP_FUNCTIONS_KEY)"
+  elif [[ "$status" =~ ^[0-9]+$ && "$status" != 2* ]]; then
+    echo "HTTP $status: $(head -c 300 "$work/mcp-$1" 2>/dev/null | tr '\n' ' ')"
+  elif [[ ! "$status" =~ ^[0-9]+$ ]]; then
+    echo "$status"
+  fi
+}
+
+# One tool over MCP, in the same sandbox session: it reads the file UploadFileToSession put there.
+mcp_call_code="print(open('smoke/app.log').read().count('ERROR'))"
+mcp_post initialize '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-03-26","capabilities":{},"clientInfo":{"name":"smoke.sh","version":"1"}}}'
+if out="$(mcp_failure initialize)" && [[ -n "$out" ]]; then fail mcp:ExecutePythonCode "initialize: $out"
+elif ! mcp_version="$("$PY" "$work/checks.py" mcp_initialized "$work/mcp-initialize")"; then fail mcp:ExecutePythonCode "$mcp_version"
+else
+  mcp_session="$(tr -d '\r' <"$work/mcp-initialize.headers" | sed -n 's/^[Mm][Cc][Pp]-[Ss][Ee][Ss][Ss][Ii][Oo][Nn]-[Ii][Dd]: *//p' | tail -n 1)"
+  mcp_post initialized '{"jsonrpc":"2.0","method":"notifications/initialized"}'
+  call="$(SMOKE_CODE="$mcp_call_code" "$PY" -c '
+import json, os
+print(json.dumps({"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "ExecutePythonCode",
+    "arguments": {"pythonCode": os.environ["SMOKE_CODE"], "sessionId": os.environ["SMOKE_SESSION_ID"]}}}))')"
+  mcp_post call "$call"
+  if out="$(mcp_failure call)" && [[ -n "$out" ]]; then fail mcp:ExecutePythonCode "tools/call: $out"
+  elif out="$("$PY" "$work/checks.py" mcp_execute "$work/mcp-call")"; then pass mcp:ExecutePythonCode
+  else fail mcp:ExecutePythonCode "$out"; fi
+  # End the MCP session; a server that keeps none answers 404 or 405, which is fine too.
+  [[ -n "$mcp_session" ]] && curl -sS -o /dev/null --max-time 20 -X DELETE "$base/runtime/webhooks/mcp" \
+    -H @"$work/mcp-headers" -H "Mcp-Session-Id: $mcp_session" 2>/dev/null
+fi
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -21,8 +21,8 @@ param maximumInstanceCount int
 param sessionPoolEndpoint string
 param sessionPoolApiVersion string
 
-@secure()
-param sessionIdSecret string
+@description('Key Vault URI (no version) of the SESSION_ID_SECRET secret.')
+param sessionIdSecretUri string
 
 param outputsContainerName string
 param outputsLinkTtlMinutes int
@@ -56,6 +56,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references in the app settings are resolved with this identity (the default would be
+    // a system-assigned identity, which the app does not have).
+    keyVaultReferenceIdentity: identityId
     functionAppConfig: {
       deployment: {
         storage: {
@@ -96,7 +99,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SESSION_POOL_API_VERSION', value: sessionPoolApiVersion }
         // DefaultAzureCredential picks the user-assigned identity by this client id.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
-        { name: 'SESSION_ID_SECRET', value: sessionIdSecret }
+        // A Key Vault reference: the platform resolves it to the secret's value before the app starts.
+        { name: 'SESSION_ID_SECRET', value: '@Microsoft.KeyVault(SecretUri=${sessionIdSecretUri})' }
         { name: 'OUTPUTS_STORAGE_ACCOUNT_URL', value: storageBlobEndpoint }
         { name: 'OUTPUTS_CONTAINER', value: outputsContainerName }
         { name: 'OUTPUTS_LINK_TTL_MINUTES', value: string(outputsLinkTtlMinutes) }

@@ -3,12 +3,16 @@ param identityPrincipalId string
 param sessionPoolName string
 param storageAccountName string
 param applicationInsightsName string
+param keyVaultName string
+param sessionIdSecretName string
 
 @description('Also grant Contributor on the session pool; see the comment on poolContributor.')
 param assignSessionPoolContributor bool
 
 @description('Object id of the deploying user; empty skips the testing roles.')
 param principalId string
+
+@description('What principalId is: User for an interactive login, ServicePrincipal for CI.')
 param principalType string
 
 // Built-in role definition ids.
@@ -16,7 +20,9 @@ var sessionExecutorRoleId = '0fb8eba5-a2bb-4abe-b1c1-49dfad359bb0' // Azure Cont
 var contributorRoleId = 'b24988ac-6180-42a0-ab88-20f7382dd24c' // Contributor
 var blobDataOwnerRoleId = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner
 var blobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe' // Storage Blob Data Contributor
+var queueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor
 var metricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb' // Monitoring Metrics Publisher
+var secretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6' // Key Vault Secrets User
 
 resource sessionPool 'Microsoft.App/sessionPools@2025-01-01' existing = {
   name: sessionPoolName
@@ -30,6 +36,15 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
+}
+
+resource sessionIdSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' existing = {
+  parent: keyVault
+  name: sessionIdSecretName
+}
+
 // Lets the app run code and move files in the pool's sessions (the data-plane execute action).
 resource poolExecutor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(sessionPool.id, identityPrincipalId, sessionExecutorRoleId)
@@ -41,9 +56,10 @@ resource poolExecutor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// The dynamic-sessions docs disagree: one page asks for Session Executor and Contributor, others for
-// Session Executor alone, and a field report saw 401s without Contributor. It is on by default so a
-// fresh deployment works; it is scoped to this pool only, and can be turned off once verified.
+// Off by default: the dynamic-sessions docs ask for Session Executor alone to call the pool's data plane.
+// One docs page also lists Contributor, and a field report saw 401s without it; if the app's calls to the
+// pool are refused with 401/403 while Session Executor is assigned, set assignSessionPoolContributor.
+// It is scoped to this pool only.
 resource poolContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (assignSessionPoolContributor) {
   name: guid(sessionPool.id, identityPrincipalId, contributorRoleId)
   scope: sessionPool
@@ -62,6 +78,31 @@ resource storageOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataOwnerRoleId)
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The Functions MCP extension sets up a Storage queue backplane in the host storage when it loads (its
+// legacy SSE transport carries messages through it), and the MCP docs ask for queue data roles. The
+// Contributor role covers the Reader and Message Processor rights those docs name.
+resource storageQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identityPrincipalId, queueDataContributorRoleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', queueDataContributorRoleId)
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The app setting SESSION_ID_SECRET is a Key Vault reference: the platform reads the secret with the
+// app's identity. Scoped to the one secret, not the vault.
+resource secretUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(sessionIdSecret.id, identityPrincipalId, secretsUserRoleId)
+  scope: sessionIdSecret
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsUserRoleId)
     principalId: identityPrincipalId
     principalType: 'ServicePrincipal'
   }
@@ -94,6 +135,18 @@ resource userBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataContributorRoleId)
+    principalId: principalId
+    principalType: principalType
+  }
+}
+
+// Lets the deploying user read SESSION_ID_SECRET, to run the app locally against the same pool or to
+// carry the value to another machine's azd environment (docs/deploying.md).
+resource userSecretUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(principalId)) {
+  name: guid(sessionIdSecret.id, principalId, secretsUserRoleId)
+  scope: sessionIdSecret
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsUserRoleId)
     principalId: principalId
     principalType: principalType
   }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.codeinterpreter.deploy.BicepSource.Resource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +22,9 @@ import org.junit.jupiter.api.Test;
 class BicepStructureTest {
 
     private static final String SESSION_EXECUTOR_ROLE = "0fb8eba5-a2bb-4abe-b1c1-49dfad359bb0";
+    private static final String QUEUE_DATA_CONTRIBUTOR_ROLE = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
+    private static final String SECRETS_USER_ROLE = "4633458b-17de-408a-b874-0445c86b69e6";
+    private static final Path MAIN = BicepSource.repoRoot().resolve("infra/main.bicep");
 
     private final List<Resource> resources = BicepSource.infraResources();
 
@@ -126,6 +133,73 @@ class BicepStructureTest {
         }
     }
 
+    @Test
+    void functionIdentityHasQueueDataOnTheHostStorageForTheMcpExtension() {
+        assertTrue(appIdentityHolds(QUEUE_DATA_CONTRIBUTOR_ROLE, "Microsoft.Storage/storageAccounts"),
+                "the app's identity needs Storage Queue Data Contributor on the host storage account");
+    }
+
+    @Test
+    void sessionIdSecretIsAKeyVaultReferenceTheAppIdentityMayRead() {
+        String app = declared("Microsoft.Web/sites").body();
+        String setting = BicepSource.objectsIn(BicepSource.block(app, "appSettings").orElseThrow()).stream()
+                .filter(s -> BicepSource.value(s, "name").orElse("").equals("'SESSION_ID_SECRET'"))
+                .findFirst().orElseThrow();
+        assertTrue(BicepSource.value(setting, "value").orElse("").startsWith("'@Microsoft.KeyVault(SecretUri=${"),
+                "SESSION_ID_SECRET must be a Key Vault reference: " + setting);
+        assertEquals(Optional.of("identityId"), BicepSource.value(app, "keyVaultReferenceIdentity"),
+                "the reference is resolved with the user-assigned identity");
+
+        assertEquals(Optional.of("true"), BicepSource.value(declared("Microsoft.KeyVault/vaults").body(), "enableRbacAuthorization"));
+        assertTrue(appIdentityHolds(SECRETS_USER_ROLE, "Microsoft.KeyVault/vaults/secrets"),
+                "the app's identity needs Key Vault Secrets User on the secret");
+    }
+
+    @Test
+    void sessionIdSecretIsGeneratedOnceByAzdNotPerDeployment() {
+        String main = BicepSource.withoutComments(BicepSource.read(MAIN));
+        Matcher param = Pattern.compile("((?:@[^\\n]*\\n)*)param sessionIdSecret string([^\\n]*)").matcher(main);
+        assertTrue(param.find(), "main.bicep has no sessionIdSecret parameter");
+        assertTrue(param.group(1).contains("azd: { type: 'generate'"), "azd must generate and keep it: " + param.group(1));
+        assertEquals("", param.group(2).trim(), "a default (such as newGuid()) would change the secret on every deployment");
+        assertTrue(param.group(1).contains("@minLength(32)"), param.group(1));
+    }
+
+    @Test
+    void principalTypeComesFromTheAzdEnvironmentAndDefaultsToUser() throws IOException {
+        JsonNode parameters = new ObjectMapper().readTree(BicepSource.repoRoot().resolve("infra/main.parameters.json").toFile());
+
+        assertEquals("${AZURE_PRINCIPAL_TYPE=User}", parameters.path("parameters").path("principalType").path("value").asText());
+    }
+
+    @Test
+    void contributorOnThePoolIsOffByDefault() {
+        String main = BicepSource.withoutComments(BicepSource.read(MAIN));
+
+        assertTrue(main.contains("param assignSessionPoolContributor bool = false"), "Session Executor is what the docs ask for");
+    }
+
+    @Test
+    void outputLinkTtlIsCappedWhereTheAppCapsIt() throws ReflectiveOperationException {
+        Field max = Class.forName("com.codeinterpreter.outputs.OutputSettings").getDeclaredField("MAX_LINK_TTL_MINUTES");
+        max.setAccessible(true);
+        String main = BicepSource.withoutComments(BicepSource.read(MAIN));
+
+        assertTrue(main.contains("@maxValue(" + max.getInt(null) + ")\n@description('Minutes an output link (SAS URL) stays valid.')\n"
+                + "param outputsLinkTtlMinutes int"), "outputsLinkTtlMinutes must be capped at the app's limit " + max.getInt(null));
+    }
+
+    @Test
+    void locationIsLimitedToRegionsWithFlexConsumptionAndDynamicSessions() {
+        String main = BicepSource.withoutComments(BicepSource.read(MAIN));
+        Matcher allowed = Pattern.compile("@allowed\\(\\[([^\\]]*)\\]\\)\\s*(?:@[^\\n]*\\n\\s*)*param location string").matcher(main);
+
+        assertTrue(allowed.find(), "main.bicep's location has no @allowed list");
+        List<String> regions = Pattern.compile("'([a-z0-9]+)'").matcher(allowed.group(1)).results().map(r -> r.group(1)).toList();
+        assertTrue(regions.contains("swedencentral") && regions.contains("eastus"), regions.toString());
+        assertFalse(regions.contains("southcentralus"), "dynamic sessions are not offered in southcentralus");
+    }
+
     /** The one resource of this type the templates create (not an {@code existing} reference). */
     private Resource declared(String type) {
         List<Resource> found = resources.stream().filter(r -> r.isOfType(type) && !r.existing()).toList();
@@ -138,6 +212,15 @@ class BicepStructureTest {
                 .filter(r -> r.symbol().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no resource '" + name + "' in " + file));
+    }
+
+    /** True when some assignment gives the app's identity the role on a resource of the type. */
+    private boolean appIdentityHolds(String roleId, String scopeType) {
+        return resources.stream()
+                .filter(r -> r.isOfType("Microsoft.Authorization/roleAssignments"))
+                .filter(r -> referencesRole(r, roleId))
+                .filter(r -> BicepSource.value(r.body(), "principalId").orElse("").equals("identityPrincipalId"))
+                .anyMatch(r -> symbol(r.file(), BicepSource.value(r.body(), "scope").orElseThrow()).isOfType(scopeType));
     }
 
     /** True when the assignment's roleDefinitionId names the role, directly or through a var. */

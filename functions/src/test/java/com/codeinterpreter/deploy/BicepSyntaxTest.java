@@ -3,15 +3,11 @@ package com.codeinterpreter.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,15 +20,9 @@ class BicepSyntaxTest {
 
     private static final Path ROOT = BicepSource.repoRoot();
 
-    record Result(int exitCode, String output) {
-    }
-
     @BeforeAll
     static void installChecker() {
-        // Idempotent and takes milliseconds when the lock file has not changed since the last install.
-        Result install = run(List.of("bash", "scripts/install-npm-tool.sh", "bicep-check"), 300);
-        assertEquals(0, install.exitCode(),
-                "scripts/install-npm-tool.sh bicep-check failed (it needs node >= 18 and npm):\n" + install.output());
+        BicepCheckTool.install();
     }
 
     @Test
@@ -40,7 +30,7 @@ class BicepSyntaxTest {
         List<Path> files = BicepSource.infraFiles();
         assertTrue(files.contains(ROOT.resolve("infra/main.bicep")), "infra/main.bicep is missing: " + files);
 
-        Result result = check(files.stream().map(Path::toString).toList());
+        BicepCheckTool.Result result = check(files.stream().map(Path::toString).toList());
 
         assertEquals(0, result.exitCode(), "Bicep syntax errors:\n" + result.output());
         for (Path file : files) {
@@ -57,7 +47,7 @@ class BicepSyntaxTest {
                 "output endpoint string =",
                 ""));
 
-        Result result = check(List.of(broken.toString()));
+        BicepCheckTool.Result result = check(List.of(broken.toString()));
 
         assertEquals(1, result.exitCode(), result.output());
         assertTrue(result.output().contains("error " + broken + ":3:"),
@@ -75,7 +65,7 @@ class BicepSyntaxTest {
                 "}",
                 ""));
 
-        Result result = check(List.of(broken.toString()));
+        BicepCheckTool.Result result = check(List.of(broken.toString()));
 
         assertEquals(1, result.exitCode(), result.output());
         assertTrue(result.output().contains("error " + broken), result.output());
@@ -83,42 +73,13 @@ class BicepSyntaxTest {
 
     @Test
     void nothingToCheckIsAnErrorNotAPass(@TempDir Path emptyDir) {
-        Result result = check(List.of(emptyDir.toString()));
+        BicepCheckTool.Result result = check(List.of(emptyDir.toString()));
 
         assertEquals(2, result.exitCode(), result.output());
         assertTrue(result.output().contains("no .bicep files found"), result.output());
     }
 
-    private static Result check(List<String> targets) {
-        List<String> command = new ArrayList<>(List.of("node", "tools/bicep-check/check.js"));
-        command.addAll(targets);
-        return run(command, 120);
-    }
-
-    private static Result run(List<String> command, long timeoutSeconds) {
-        try {
-            // Output goes to a file rather than a pipe, so a hung process cannot block us past the timeout.
-            Path log = Files.createTempFile("bicep-check", ".log");
-            try {
-                Process process = new ProcessBuilder(command).directory(ROOT.toFile())
-                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-                if (!finished) {
-                    process.destroyForcibly();
-                }
-                String output = Files.readString(log, StandardCharsets.UTF_8);
-                if (!finished) {
-                    fail(command + " did not finish in " + timeoutSeconds + " s:\n" + output);
-                }
-                return new Result(process.exitValue(), output);
-            } finally {
-                Files.deleteIfExists(log);
-            }
-        } catch (IOException e) {
-            return fail("could not run " + command.get(0) + " (is it on PATH?): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted while running " + command, e);
-        }
+    private static BicepCheckTool.Result check(List<String> targets) {
+        return BicepCheckTool.node("check.js", targets);
     }
 }
