@@ -1,13 +1,14 @@
 package com.codeinterpreter.functions;
 
 import com.azure.core.credential.TokenCredential;
-import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.codeinterpreter.outputs.OutputStore;
 import com.codeinterpreter.sessions.SessionIdentity;
 import com.codeinterpreter.sessions.SessionPools;
+import com.codeinterpreter.settings.AppCredential;
 import com.codeinterpreter.settings.Setting;
 import com.codeinterpreter.settings.Settings;
 import com.codeinterpreter.tools.Tools;
+import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
@@ -45,13 +46,11 @@ final class App {
     }
 
     private static Tools build(Settings settings) {
-        Supplier<TokenCredential> credential = memoize(() -> {
-            DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder();
-            settings.get(Setting.AZURE_CLIENT_ID).ifPresent(builder::managedIdentityClientId);
-            return builder.build();
-        });
+        // One credential for the pool and for Blob Storage: one token cache, one identity, made on first need.
+        Supplier<TokenCredential> credential = memoize(() -> AppCredential.fromSettings(settings));
         SessionIdentity identity = new SessionIdentity(settings.require(Setting.SESSION_ID_SECRET));
-        return new Tools(identity, SessionPools.fromSettings(settings, credential), memoize(() -> OutputStore.fromSettings(settings)));
+        return new Tools(identity, SessionPools.fromSettings(settings, credential),
+                memoize(() -> OutputStore.fromSettings(settings, Clock.systemUTC(), credential)));
     }
 
     /** A supplier that creates its value once, on first use, and keeps it (retrying if creation failed). */

@@ -1,5 +1,6 @@
 package com.codeinterpreter.outputs;
 
+import com.azure.core.credential.TokenCredential;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
@@ -15,6 +16,7 @@ import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import com.azure.storage.common.sas.SasProtocol;
+import com.codeinterpreter.settings.AppCredential;
 import com.codeinterpreter.settings.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,13 +94,22 @@ public final class OutputStore {
 
     /** As {@link #fromSettings(Settings)}, with the clock that dates links: a test's seam for links already expired. */
     public static OutputStore fromSettings(Settings settings, Clock clock) {
+        return fromSettings(settings, clock, () -> AppCredential.fromSettings(settings));
+    }
+
+    /**
+     * As {@link #fromSettings(Settings, Clock)}, signing in with the app's shared credential.
+     *
+     * @param credential asked for only when the store uses OUTPUTS_STORAGE_ACCOUNT_URL
+     */
+    public static OutputStore fromSettings(Settings settings, Clock clock, Supplier<TokenCredential> credential) {
         OutputSettings config = OutputSettings.from(settings);
         if (config.connectionString() != null) {
             BlobServiceClient service = StorageClients.withConnectionString(config.connectionString());
             return new OutputStore(service.getBlobContainerClient(config.container()), new AccountKeyLinkSigner(),
                     config.linkTtl(), clock);
         }
-        BlobServiceClient service = StorageClients.withDefaultCredential(config.accountUrl());
+        BlobServiceClient service = StorageClients.withCredential(config.accountUrl(), credential.get());
         return new OutputStore(service.getBlobContainerClient(config.container()),
                 new UserDelegationLinkSigner(service, clock, config.linkTtl()), config.linkTtl(), clock);
     }

@@ -1,8 +1,8 @@
 package com.codeinterpreter.outputs;
 
+import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
-import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.BlobServiceVersion;
@@ -36,24 +36,13 @@ final class StorageClients {
         }
     }
 
-    /**
-     * A client that authenticates as the app's Entra ID identity. DefaultAzureCredential picks the managed
-     * identity in Azure (the user-assigned one named by AZURE_CLIENT_ID) and a developer login elsewhere.
-     */
-    static BlobServiceClient withDefaultCredential(String accountUrl) {
-        HttpClient http = httpClient();
-        return common(http)
-                .endpoint(accountUrl)
-                .credential(new DefaultAzureCredentialBuilder().httpClient(http).build())
-                .buildClient();
+    /** A client that authenticates as the app's Entra ID identity (the app's one shared credential). */
+    static BlobServiceClient withCredential(String accountUrl, TokenCredential credential) {
+        return common().endpoint(accountUrl).credential(credential).buildClient();
     }
 
     private static BlobServiceClientBuilder common() {
-        return common(httpClient());
-    }
-
-    private static BlobServiceClientBuilder common(HttpClient http) {
-        return new BlobServiceClientBuilder().httpClient(http).retryOptions(retryOptions());
+        return new BlobServiceClientBuilder().httpClient(httpClient()).retryOptions(retryOptions());
     }
 
     // The JDK client, not Netty: Netty's native jars are not available everywhere we build, and it adds

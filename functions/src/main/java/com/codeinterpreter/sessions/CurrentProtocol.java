@@ -3,6 +3,7 @@ package com.codeinterpreter.sessions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 
 /** {@code POST /executions} with a flat body: api-versions 2024-10-02-preview and later. */
 final class CurrentProtocol implements ExecutionProtocol {
@@ -50,20 +51,11 @@ final class CurrentProtocol implements ExecutionProtocol {
         if (errorCode == null) {
             return PoolExecution.State.FAILED;
         }
-        if (errorCode.equals("ExecutionTimeoutKernelRestarted") || errorCode.equals("KernelRestarted")) {
+        if (PoolErrorCode.EXECUTION_TIMEOUT_KERNEL_RESTARTED.matches(errorCode) || PoolErrorCode.KERNEL_RESTARTED.matches(errorCode)) {
             return PoolExecution.State.STATE_LOST;
         }
-        return errorCode.toLowerCase(java.util.Locale.ROOT).contains("timeout") ? PoolExecution.State.TIMED_OUT : PoolExecution.State.FAILED;
-    }
-
-    @Override
-    public boolean supportsAsync() {
-        return true;
-    }
-
-    @Override
-    public String listFilesPath() {
-        return "files";
+        // Azure's own timeout codes are not all published; any code that names a timeout is one.
+        return errorCode.toLowerCase(Locale.ROOT).contains("timeout") ? PoolExecution.State.TIMED_OUT : PoolExecution.State.FAILED;
     }
 
     @Override

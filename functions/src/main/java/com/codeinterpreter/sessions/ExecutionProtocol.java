@@ -1,10 +1,14 @@
 package com.codeinterpreter.sessions;
 
-import com.azure.core.http.HttpMethod;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** How one api-version shapes a code execution: its path, its request body and its response. */
+/** How one api-version shapes a code execution and the files API: paths, request body and response. */
 interface ExecutionProtocol {
+
+    /** The protocol {@code version} speaks. */
+    static ExecutionProtocol of(SessionPoolServiceVersion version) {
+        return version.legacy() ? new LegacyProtocol() : new CurrentProtocol();
+    }
 
     /** The path of the execute operation, relative to the pool endpoint. */
     String executePath();
@@ -15,17 +19,9 @@ interface ExecutionProtocol {
     /** Reads an execute or poll response. */
     PoolExecution parse(JsonNode body, String fallbackId);
 
-    /** Whether this version can run code asynchronously and poll for it. */
-    boolean supportsAsync();
-
-    /** The files API paths of this version. */
-    String listFilesPath();
-
+    /** The path a file is uploaded to. */
     String uploadPath();
 
+    /** The path of a file's content, from its URL-encoded name. */
     String contentPath(String encodedName);
-
-    default HttpMethod executeMethod() {
-        return HttpMethod.POST;
-    }
 }

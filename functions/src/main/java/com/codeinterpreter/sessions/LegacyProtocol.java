@@ -39,7 +39,7 @@ final class LegacyProtocol implements ExecutionProtocol {
                 : PoolExecution.State.FAILED;
         return new PoolExecution(state, fallbackId, p.path("stdout").asText(""), stderr,
                 value.isMissingNode() || value.isNull() ? null : value.isTextual() ? value.asText() : value.toString(),
-                success ? null : "ExecutionFailed", success ? null : lastLine(stderr),
+                success ? null : PoolErrorCode.EXECUTION_FAILED.code(), success ? null : lastLine(stderr),
                 p.path("executionTimeInMilliseconds").asLong(0));
     }
 
@@ -47,16 +47,6 @@ final class LegacyProtocol implements ExecutionProtocol {
         String trimmed = text.strip();
         int nl = trimmed.lastIndexOf('\n');
         return nl < 0 ? trimmed : trimmed.substring(nl + 1);
-    }
-
-    @Override
-    public boolean supportsAsync() {
-        return false;
-    }
-
-    @Override
-    public String listFilesPath() {
-        return "files";
     }
 
     @Override

@@ -25,8 +25,4 @@ public record PoolExecution(State state, String executionId, String stdout, Stri
         /** The session's interpreter was restarted during it: variables and imports are gone, files kept. */
         STATE_LOST
     }
-
-    public static PoolExecution running(String executionId) {
-        return new PoolExecution(State.RUNNING, executionId, "", "", null, null, null, 0);
-    }
 }

@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * A client of the dynamic-sessions data plane (Azure Container Apps, or the local pool that speaks the
- * same protocol): code execution, files and sessions, over an azure-core pipeline built once per process.
+ * same protocol): code execution and files, over azure-core pipelines built once per process. Made by
+ * {@link SessionPoolClientBuilder}.
  *
  * <p>Thread-safe. Failures of the pool are {@link SessionPoolException}s; failures of the user's code are
  * results.
@@ -33,29 +34,23 @@ public final class SessionPoolClient {
     private final HttpPipeline calls;
     private final HttpPipeline transfers;
     private final String endpoint;
-    private final String apiVersion;
+    private final SessionPoolServiceVersion version;
     private final ExecutionProtocol protocol;
 
     /**
-     * @param calls      the pipeline for small JSON calls (executions, sessions)
-     * @param transfers  the pipeline for file uploads and downloads, which must stream
-     * @param endpoint   the pool management endpoint, without a trailing slash
-     * @param apiVersion the data-plane api-version; 2024-02-02-preview selects the legacy request shapes
+     * Built by {@link SessionPoolClientBuilder}.
+     *
+     * @param calls     the pipeline for small JSON calls (executions)
+     * @param transfers the pipeline for file uploads and downloads, which must stream
+     * @param endpoint  the pool management endpoint, without a trailing slash
+     * @param version   the data-plane api-version, which selects the request shapes
      */
-    public SessionPoolClient(HttpPipeline calls, HttpPipeline transfers, String endpoint, String apiVersion) {
+    SessionPoolClient(HttpPipeline calls, HttpPipeline transfers, String endpoint, SessionPoolServiceVersion version) {
         this.calls = calls;
         this.transfers = transfers;
-        this.endpoint = endpoint.replaceAll("/+$", "");
-        this.apiVersion = apiVersion;
-        this.protocol = apiVersion.startsWith("2024-02") || apiVersion.startsWith("2024-08") ? new LegacyProtocol() : new CurrentProtocol();
-    }
-
-    public String apiVersion() {
-        return apiVersion;
-    }
-
-    public boolean supportsAsync() {
-        return protocol.supportsAsync();
+        this.endpoint = endpoint;
+        this.version = version;
+        this.protocol = ExecutionProtocol.of(version);
     }
 
     /** Runs code synchronously and returns how it ended. */
@@ -63,18 +58,24 @@ public final class SessionPoolClient {
         return submit(identifier, code, timeoutSeconds, maxOutputLength, false);
     }
 
-    /** Starts code asynchronously; the result is {@code RUNNING} with the id to {@link #poll} with. */
+    /**
+     * Starts code asynchronously; the result is usually {@code RUNNING}, with the id to {@link #poll} with.
+     *
+     * @throws SessionPoolException {@code AsyncNotSupported} when the api-version is a legacy one
+     */
     public PoolExecution start(String identifier, String code, int timeoutSeconds, int maxOutputLength) {
-        if (!protocol.supportsAsync()) {
-            throw new SessionPoolException(0, "AsyncNotSupported", "api-version " + apiVersion
-                    + " cannot run code asynchronously; set SESSION_POOL_API_VERSION to 2025-10-02-preview.", false, null);
+        if (!version.runsAsynchronously()) {
+            throw new SessionPoolException(0, "AsyncNotSupported", "api-version " + version.getVersion()
+                    + " cannot run code asynchronously; set SESSION_POOL_API_VERSION to "
+                    + SessionPoolServiceVersion.getLatest().getVersion() + ".", false, null);
         }
         return submit(identifier, code, timeoutSeconds, maxOutputLength, true);
     }
 
     private PoolExecution submit(String identifier, String code, int timeoutSeconds, int maxOutputLength, boolean async) {
         String operationId = UUID.randomUUID().toString();
-        HttpRequest request = new HttpRequest(HttpMethod.POST, url(protocol.executePath(), identifier, null))
+        // Not repeatable: code that failed half way may already have changed the session.
+        HttpRequest request = PoolRequest.once(HttpMethod.POST, url(protocol.executePath(), identifier, null))
                 .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
                 .setHeader(HttpHeaderName.fromString("operation-id"), operationId)
                 .setBody(json(protocol.executeBody(code, timeoutSeconds, maxOutputLength, async)));
@@ -85,8 +86,7 @@ public final class SessionPoolClient {
 
     /** The current state of an asynchronous execution. */
     public PoolExecution poll(String identifier, String executionId) {
-        HttpRequest request = new HttpRequest(HttpMethod.GET,
-                url("executions/" + encode(executionId), identifier, null));
+        HttpRequest request = PoolRequest.repeatable(HttpMethod.GET, url("executions/" + encode(executionId), identifier, null));
         try (HttpResponse response = send(request)) {
             return protocol.parse(readJson(response), executionId);
         }
@@ -107,7 +107,8 @@ public final class SessionPoolClient {
             body.add(ByteBuffer.wrap(content, at, Math.min(UPLOAD_SLICE, content.length - at)));
         }
         body.add(ByteBuffer.wrap(tail));
-        HttpRequest request = new HttpRequest(HttpMethod.POST, url(protocol.uploadPath(), identifier, directory))
+        // Repeatable: a second upload writes the same file again.
+        HttpRequest request = PoolRequest.repeatable(HttpMethod.POST, url(protocol.uploadPath(), identifier, directory))
                 .setHeader(HttpHeaderName.CONTENT_TYPE, "multipart/form-data; boundary=" + boundary)
                 .setBody(BinaryData.fromListByteBuffer(body));
         send(transfers, request).close();
@@ -119,20 +120,15 @@ public final class SessionPoolClient {
      * @param directory the folder, relative to /mnt/data, or null for /mnt/data itself
      */
     public FileDownload download(String identifier, String directory, String name) {
-        HttpRequest request = new HttpRequest(HttpMethod.GET, url(protocol.contentPath(encode(name)), identifier, directory));
+        HttpRequest request = PoolRequest.repeatable(HttpMethod.GET, url(protocol.contentPath(encode(name)), identifier, directory));
         HttpResponse response = send(transfers, request);
         String length = response.getHeaderValue(HttpHeaderName.CONTENT_LENGTH);
         return new FileDownload(response.getBodyAsBinaryData().toStream(), length == null ? -1 : Long.parseLong(length), response);
     }
 
-    /** Deletes the session and its files. */
-    public void deleteSession(String identifier) {
-        send(new HttpRequest(HttpMethod.DELETE, url("session", identifier, null))).close();
-    }
-
     private String url(String path, String identifier, String directory) {
         StringBuilder url = new StringBuilder(endpoint).append('/').append(path)
-                .append("?api-version=").append(apiVersion)
+                .append("?api-version=").append(version.getVersion())
                 .append("&identifier=").append(encode(identifier));
         if (directory != null && !directory.isEmpty()) {
             url.append("&path=").append(encode(directory));

@@ -33,11 +33,11 @@ public final class SessionPoolException extends RuntimeException {
 
     /** The pool said the session does not exist: it expired after its cooldown, or never existed. */
     public boolean sessionNotFound() {
-        return "SessionWithIdentifierNotFound".equals(code);
+        return PoolErrorCode.SESSION_NOT_FOUND.matches(code);
     }
 
     /** The pool said the file or folder does not exist. */
     public boolean notFound() {
-        return status == 404 && !"SessionPoolCapacityReached".equals(code);
+        return status == 404 && !PoolErrorCode.CAPACITY_REACHED.matches(code);
     }
 }

@@ -4,17 +4,23 @@ package com.codeinterpreter.settings;
  * Every app setting the function app reads, by its exact name.
  *
  * <p>This enum is the one list of settings: {@code local.settings.sample.json}, the Bicep app settings
- * and the README are checked against it by a test, so a setting added here and forgotten there fails the
- * build.
+ * and the app settings table in docs/deploying.md are checked against it by tests, so a setting added
+ * here and forgotten there fails the build.
  */
 public enum Setting {
     /** The session pool's management endpoint (Azure: {@code poolManagementEndpoint}; locally the local pool's URL). */
     SESSION_POOL_ENDPOINT(Need.ONE_OF_POOL, null),
     /** Alternative to the endpoint: the pool's ARM resource id, resolved once to its endpoint. */
     SESSION_POOL_RESOURCE_ID(Need.ONE_OF_POOL, null),
-    /** Data-plane api-version: {@code 2025-10-02-preview} (default) or {@code 2024-02-02-preview}. */
+    /**
+     * Data-plane api-version, one of {@code SessionPoolServiceVersion}: {@code 2025-10-02-preview} (default) or,
+     * for the legacy shapes, {@code 2024-02-02-preview}.
+     */
     SESSION_POOL_API_VERSION(Need.OPTIONAL, "2025-10-02-preview"),
-    /** A static bearer token for the local pool. When unset, tokens come from Entra ID (managed identity). */
+    /**
+     * A static bearer token for the local pool, sent only to https or loopback endpoints. When unset, tokens
+     * come from Entra ID (managed identity).
+     */
     SESSION_POOL_TOKEN(Need.LOCAL_ONLY, null),
     /** Client id of the user-assigned managed identity, read by DefaultAzureCredential. */
     AZURE_CLIENT_ID(Need.AZURE_ONLY, null),

@@ -1,5 +1,7 @@
 package com.codeinterpreter.local.pool;
 
+import com.codeinterpreter.sessions.PoolErrorCode;
+
 /**
  * A request the pool answers with an error: the HTTP status, the service's error code (also sent as
  * {@code x-ms-error-code}) and a message that says what was wrong and how to fix it.
@@ -20,6 +22,14 @@ final class ApiException extends RuntimeException {
 
     String code() {
         return code;
+    }
+
+    ApiException(int status, PoolErrorCode code, String message) {
+        this(status, code.code(), message);
+    }
+
+    static ApiException badRequest(PoolErrorCode code, String message) {
+        return badRequest(code.code(), message);
     }
 
     static ApiException badRequest(String code, String message) {

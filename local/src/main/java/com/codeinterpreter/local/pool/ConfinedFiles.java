@@ -1,5 +1,6 @@
 package com.codeinterpreter.local.pool;
 
+import com.codeinterpreter.sessions.PoolErrorCode;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -37,7 +38,7 @@ final class ConfinedFiles {
             BasicFileAttributes attributes = dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                     .readAttributes();
             if (!attributes.isRegularFile()) {
-                throw attributes.isSymbolicLink() ? throughLink(relative) : ApiException.badRequest("NotAFile",
+                throw attributes.isSymbolicLink() ? throughLink(relative) : ApiException.badRequest(PoolErrorCode.NOT_A_FILE,
                         "'" + relative + "' is not a regular file (a folder, pipe or device).");
             }
             return dir.newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
@@ -128,6 +129,6 @@ final class ConfinedFiles {
     }
 
     private static ApiException throughLink(Path path) {
-        return ApiException.badRequest("InvalidPath", "The path '" + path + "' goes through a symbolic link, which the files API does not follow.");
+        return ApiException.badRequest(PoolErrorCode.INVALID_PATH, "The path '" + path + "' goes through a symbolic link, which the files API does not follow.");
     }
 }

@@ -1,6 +1,8 @@
 package com.codeinterpreter.local.pool;
 
 import com.codeinterpreter.local.sandbox.KernelReply;
+import com.codeinterpreter.sessions.PoolErrorCode;
+import com.codeinterpreter.sessions.SessionPoolServiceVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -35,7 +37,7 @@ final class ExecutionRoutes implements AutoCloseable {
     record Request(String code, boolean asynchronous, int timeoutSeconds, int maxOutput, boolean jupyterFormat) {
     }
 
-    void execute(Exchange ex, ApiVersion version, String identifier) throws IOException {
+    void execute(Exchange ex, SessionPoolServiceVersion version, String identifier) throws IOException {
         Request request = parse(ex.jsonBody(), version);
         Session session = sessions.getOrCreate(identifier);
         String operationId = ex.header("operation-id");
@@ -44,7 +46,7 @@ final class ExecutionRoutes implements AutoCloseable {
         session.remember(execution);
         ex.setHeader("operation-id", execution.id);
         ex.setHeader("Operation-Location", ex.baseUrl() + "/executions/" + URLEncoder.encode(execution.id, StandardCharsets.UTF_8)
-                + "?api-version=" + version.value + "&identifier=" + URLEncoder.encode(identifier, StandardCharsets.UTF_8));
+                + "?api-version=" + version.getVersion() + "&identifier=" + URLEncoder.encode(identifier, StandardCharsets.UTF_8));
         if (request.asynchronous()) {
             asyncRunner.execute(() -> run(session, request, execution));
             ex.sendJson(202, resource(execution, identifier));
@@ -74,14 +76,14 @@ final class ExecutionRoutes implements AutoCloseable {
     }
 
     static ApiException sessionNotFound(String identifier) {
-        return ApiException.badRequest("SessionWithIdentifierNotFound", "No session with identifier '" + identifier
+        return ApiException.badRequest(PoolErrorCode.SESSION_NOT_FOUND, "No session with identifier '" + identifier
                 + "' exists: it was never created or expired after its cooldown (files and variables are gone). "
                 + "Run code or upload a file to start a new one.");
     }
 
-    private Request parse(ObjectNode body, ApiVersion version) {
+    private Request parse(ObjectNode body, SessionPoolServiceVersion version) {
         if (body.has("properties") && !body.has("code")) {
-            throw ApiException.badRequest("SessionPropertiesMissing", "POST /executions with api-version " + version.value
+            throw ApiException.badRequest("SessionPropertiesMissing", "POST /executions with api-version " + version.getVersion()
                     + " takes a flat body {codeInputType, executionType, code, timeoutInSeconds}; remove the 'properties' wrapper "
                     + "(that shape belongs to POST /code/execute with api-version 2024-02-02-preview).");
         }
@@ -179,10 +181,10 @@ final class ExecutionRoutes implements AutoCloseable {
 
     static String errorCode(KernelReply.Outcome outcome) {
         return switch (outcome) {
-            case TIMED_OUT -> "ExecutionTimeout";
-            case TIMED_OUT_KERNEL_RESTARTED -> "ExecutionTimeoutKernelRestarted";
-            case KERNEL_DIED -> "KernelRestarted";
-            default -> "ExecutionFailed";
+            case TIMED_OUT -> PoolErrorCode.EXECUTION_TIMEOUT.code();
+            case TIMED_OUT_KERNEL_RESTARTED -> PoolErrorCode.EXECUTION_TIMEOUT_KERNEL_RESTARTED.code();
+            case KERNEL_DIED -> PoolErrorCode.KERNEL_RESTARTED.code();
+            default -> PoolErrorCode.EXECUTION_FAILED.code();
         };
     }
 

@@ -1,5 +1,6 @@
 package com.codeinterpreter.local.pool;
 
+import com.codeinterpreter.sessions.PoolErrorCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class FileRoutes {
     static SeekableByteChannel openContent(Session session, String path, String name) throws IOException {
         Path file = existingFile(session, path, name);
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw ApiException.badRequest("NotAFile", "'" + name + "' is a folder; list it with GET /files?path=...");
+            throw ApiException.badRequest(PoolErrorCode.NOT_A_FILE, "'" + name + "' is a folder; list it with GET /files?path=...");
         }
         try {
             return ConfinedFiles.openForReading(session.dataDir, session.dataDir.relativize(file));

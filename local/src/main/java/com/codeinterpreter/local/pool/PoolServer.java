@@ -1,6 +1,7 @@
 package com.codeinterpreter.local.pool;
 
 import com.codeinterpreter.local.sandbox.SandboxHost;
+import com.codeinterpreter.sessions.SessionPoolServiceVersion;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -104,7 +105,7 @@ public final class PoolServer implements AutoCloseable {
         Exchange ex = new Exchange(raw);
         try {
             authorize(ex);
-            ApiVersion version = ApiVersion.parse(ex.query("api-version"));
+            SessionPoolServiceVersion version = ApiVersion.parse(ex.query("api-version"));
             route(ex, version);
         } catch (ApiException e) {
             ex.drain();
@@ -136,7 +137,7 @@ public final class PoolServer implements AutoCloseable {
         }
     }
 
-    private void route(Exchange ex, ApiVersion version) throws IOException {
+    private void route(Exchange ex, SessionPoolServiceVersion version) throws IOException {
         String[] parts = ex.path.replaceAll("^/+|/+$", "").split("/", -1);
         String first = parts[0];
         String m = ex.method;
@@ -170,9 +171,9 @@ public final class PoolServer implements AutoCloseable {
         }
     }
 
-    private void routeFiles(Exchange ex, ApiVersion version, String[] parts) throws IOException {
+    private void routeFiles(Exchange ex, SessionPoolServiceVersion version, String[] parts) throws IOException {
         String m = ex.method;
-        if (version.legacy) {
+        if (version.legacy()) {
             if (parts.length == 1 && m.equals("GET")) {
                 legacy.list(ex, identifier(ex));
             } else if (parts.length == 2 && parts[1].equals("upload") && m.equals("POST")) {
@@ -199,17 +200,17 @@ public final class PoolServer implements AutoCloseable {
         }
     }
 
-    private static void requireCurrent(ApiVersion version, Exchange ex) {
-        if (version.legacy) {
+    private static void requireCurrent(SessionPoolServiceVersion version, Exchange ex) {
+        if (version.legacy()) {
             throw ApiException.badRequest("UnsupportedApiVersion", ex.method + " /executions needs api-version 2024-10-02-preview or later; with "
-                    + version.value + " use POST /code/execute.");
+                    + version.getVersion() + " use POST /code/execute.");
         }
     }
 
-    private static void requireLegacy(ApiVersion version, Exchange ex) {
-        if (!version.legacy) {
+    private static void requireLegacy(SessionPoolServiceVersion version, Exchange ex) {
+        if (!version.legacy()) {
             throw ApiException.badRequest("UnsupportedApiVersion", "POST /code/execute is the 2024-02-02-preview API; with "
-                    + version.value + " use POST /executions with a flat body.");
+                    + version.getVersion() + " use POST /executions with a flat body.");
         }
     }
 

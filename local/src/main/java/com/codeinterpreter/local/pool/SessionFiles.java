@@ -1,5 +1,6 @@
 package com.codeinterpreter.local.pool;
 
+import com.codeinterpreter.sessions.PoolErrorCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URLConnection;
@@ -60,7 +61,7 @@ final class SessionFiles {
             return path.substring(MOUNT.length() + 1);
         }
         if (path.startsWith("/")) {
-            throw ApiException.badRequest("InvalidPath", "The path '" + path + "' is outside " + MOUNT
+            throw ApiException.badRequest(PoolErrorCode.INVALID_PATH, "The path '" + path + "' is outside " + MOUNT
                     + ". Give a path relative to " + MOUNT + " or an absolute path inside it.");
         }
         return path;
@@ -68,17 +69,17 @@ final class SessionFiles {
 
     private static Path confine(Path root, String raw) {
         if (raw.indexOf('\0') >= 0 || raw.chars().anyMatch(c -> c < 0x20)) {
-            throw ApiException.badRequest("InvalidPath", "The path contains a NUL or control character.");
+            throw ApiException.badRequest(PoolErrorCode.INVALID_PATH, "The path contains a NUL or control character.");
         }
         Path resolved = root.resolve(stripMount(raw)).normalize();
         if (!resolved.startsWith(root)) {
-            throw ApiException.badRequest("InvalidPath", "The path '" + raw + "' leaves " + MOUNT + ".");
+            throw ApiException.badRequest(PoolErrorCode.INVALID_PATH, "The path '" + raw + "' leaves " + MOUNT + ".");
         }
         Path current = root;
         for (Path part : root.relativize(resolved)) {
             current = current.resolve(part);
             if (Files.isSymbolicLink(current)) {
-                throw ApiException.badRequest("InvalidPath", "The path '" + raw + "' goes through a symbolic link, which the files API does not follow.");
+                throw ApiException.badRequest(PoolErrorCode.INVALID_PATH, "The path '" + raw + "' goes through a symbolic link, which the files API does not follow.");
             }
         }
         return resolved;

@@ -3,6 +3,7 @@ package com.codeinterpreter.local.pool;
 import com.codeinterpreter.local.sandbox.Kernel;
 import com.codeinterpreter.local.sandbox.SandboxHost;
 import com.codeinterpreter.local.sandbox.SandboxSpec;
+import com.codeinterpreter.sessions.PoolErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ final class SessionRegistry implements AutoCloseable {
 
     private Session create(String identifier) {
         if (sessions.size() >= config.maxSessions()) {
-            throw new ApiException(404, "SessionPoolCapacityReached",
+            throw new ApiException(404, PoolErrorCode.CAPACITY_REACHED,
                     "No more sessions are being allocated: the pool already has its maximum of " + config.maxSessions()
                             + " concurrent sessions. Reuse an existing identifier, delete sessions you no longer need "
                             + "(DELETE /session), or wait for idle sessions to expire.");

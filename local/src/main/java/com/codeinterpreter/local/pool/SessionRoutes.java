@@ -1,5 +1,6 @@
 package com.codeinterpreter.local.pool;
 
+import com.codeinterpreter.sessions.SessionPoolServiceVersion;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -21,7 +22,7 @@ final class SessionRoutes {
         this.metadata = new PoolMetadata(clock.instant());
     }
 
-    void route(Exchange ex, ApiVersion version, String operation, String identifier) throws IOException {
+    void route(Exchange ex, SessionPoolServiceVersion version, String operation, String identifier) throws IOException {
         switch (operation + " " + ex.method) {
             case "session GET" -> ex.sendJson(200, describe(sessions.find(identifier)
                     .orElseThrow(() -> ExecutionRoutes.sessionNotFound(identifier))));
@@ -37,7 +38,7 @@ final class SessionRoutes {
         }
     }
 
-    private void list(Exchange ex, ApiVersion version) throws IOException {
+    private void list(Exchange ex, SessionPoolServiceVersion version) throws IOException {
         int skip = 0;
         String raw = ex.query("skip");
         if (raw != null) {
@@ -55,7 +56,7 @@ final class SessionRoutes {
         ArrayNode list = body.putArray("sessions");
         all.stream().skip(skip).limit(PAGE).forEach(s -> list.add(describe(s)));
         if (skip + PAGE < all.size()) {
-            body.put("nextLink", ex.baseUrl() + "/listSessions?api-version=" + version.value + "&skip=" + (skip + PAGE));
+            body.put("nextLink", ex.baseUrl() + "/listSessions?api-version=" + version.getVersion() + "&skip=" + (skip + PAGE));
         }
         ex.sendJson(200, body);
     }
