@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -73,6 +74,16 @@ public final class AzuriteProcess implements AutoCloseable {
     public String connectionString() {
         return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT_NAME + ";AccountKey=" + ACCOUNT_KEY
                 + ";BlobEndpoint=" + blobEndpoint() + ";";
+    }
+
+    /** Completes when Azurite has exited, stopped or not: for a caller that must stop what depends on it. */
+    public CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** The last lines Azurite wrote, to tell why it ended. */
+    public String output() {
+        return output.text();
     }
 
     /** Stops Azurite and waits until it has exited. Safe to call more than once. */

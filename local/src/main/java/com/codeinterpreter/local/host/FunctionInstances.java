@@ -1,10 +1,18 @@
 package com.codeinterpreter.local.host;
 
 import com.microsoft.azure.functions.annotation.FunctionName;
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ClassInfo;
+import io.github.classgraph.MethodInfo;
+import io.github.classgraph.ScanResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,31 +38,60 @@ final class FunctionInstances {
 
     /**
      * The public {@code @FunctionName} methods of the classes in {@code packagePrefix} and its sub-packages:
-     * one scan of the class path, shared by the HTTP and the MCP discovery.
+     * one scan of the class path, shared by the HTTP and the MCP discovery. ClassGraph reads the class files
+     * without loading them, so only the classes that declare functions are loaded.
      */
     List<Annotated> functionMethods(String packagePrefix) {
         List<Annotated> found = new ArrayList<>();
-        for (String className : new ClassFinder(loader).find(packagePrefix)) {
-            Class<?> type = load(className);
-            if (type == null) {
-                continue;
-            }
-            for (Method method : type.getDeclaredMethods()) {
-                FunctionName name = method.getAnnotation(FunctionName.class);
-                if (name != null && Modifier.isPublic(method.getModifiers())) {
-                    found.add(new Annotated(name.value(), method));
+        ClassGraph classGraph = new ClassGraph().overrideClassLoaders(loader).acceptPackages(packagePrefix)
+                .enableMethodInfo().enableAnnotationInfo().disableNestedJarScanning().disableModuleScanning();
+        List<URI> roots = packageRoots(packagePrefix);
+        if (!roots.isEmpty()) {
+            // Only the class path entries that hold the package: opening every jar of the Azure SDK costs ~0.25 s.
+            classGraph.overrideClasspath(roots);
+        }
+        try (ScanResult scan = classGraph.scan()) {
+            for (ClassInfo type : scan.getClassesWithMethodAnnotation(FunctionName.class)) {
+                for (MethodInfo info : type.getDeclaredMethodInfo()) {
+                    if (info.isPublic() && info.hasAnnotation(FunctionName.class)) {
+                        Method method = load(info);
+                        if (method != null) {
+                            found.add(new Annotated(method.getAnnotation(FunctionName.class).value(), method));
+                        }
+                    }
                 }
             }
         }
         return found;
     }
 
-    /** The class, or null (logged) when it cannot load: such a class cannot hold a function we could call. */
-    Class<?> load(String className) {
+    /**
+     * The class path entries (folders and jars) in which the class loader sees the package, or none when it sees
+     * it nowhere: a jar built without directory entries hides its packages from the loader, and then ClassGraph
+     * reads the whole class path instead.
+     */
+    private List<URI> packageRoots(String packagePrefix) {
+        String path = packagePrefix.replace('.', '/');
+        List<URI> roots = new ArrayList<>();
         try {
-            return Class.forName(className, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            LOG.warning("skipping class " + className + ": " + e);
+            for (URL url : Collections.list(loader.getResources(path))) {
+                String text = url.toString();
+                if (text.endsWith(path)) {
+                    roots.add(URI.create(text.substring(0, text.length() - path.length())));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the class path entries of package " + packagePrefix, e);
+        }
+        return roots;
+    }
+
+    /** The method, or null (logged) when its class cannot load: such a class cannot hold a function we could call. */
+    private static Method load(MethodInfo info) {
+        try {
+            return info.loadClassAndGetMethod();
+        } catch (IllegalArgumentException | LinkageError e) {
+            LOG.warning("skipping " + info.getClassName() + "." + info.getName() + ": " + e);
             return null;
         }
     }

@@ -44,13 +44,18 @@ public final class HostProcess implements AutoCloseable {
      * @param output     sees every line the host prints (for example to echo errors into a test log)
      */
     public static HostProcess start(Map<String, String> settings, List<String> jvmOptions, Consumer<String> output) {
+        return start(0, settings, jvmOptions, output);
+    }
+
+    /** As {@link #start(Map, List, Consumer)}, on {@code port} (0 picks a free one). */
+    public static HostProcess start(int port, Map<String, String> settings, List<String> jvmOptions, Consumer<String> output) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.codeinterpreter.local.host.LocalFunctionsHostMain",
-                "--port", "0"));
+                "--port", Integer.toString(port)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("SESSION_") || k.startsWith("OUTPUTS_") || k.startsWith("WEBSITE_"));
+        builder.environment().keySet().removeIf(HostProcess::isAppSetting);
         builder.environment().putAll(settings);
         long started = System.nanoTime();
         Process process;
@@ -86,6 +91,16 @@ public final class HostProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("the functions host did not start", e);
         }
+    }
+
+    /** Whether an environment variable is one of the app's settings, which {@link #start} takes only from its caller. */
+    public static boolean isAppSetting(String name) {
+        return name.startsWith("SESSION_") || name.startsWith("OUTPUTS_") || name.startsWith("WEBSITE_");
+    }
+
+    /** Completes when the host's process has exited, for whatever reason. */
+    public CompletableFuture<Process> onExit() {
+        return process.onExit();
     }
 
     /** Where the host serves, such as http://127.0.0.1:40123 (the functions are under /api). */

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
  * requests; stops cleanly on SIGINT/SIGTERM.
  *
  * <p>The functions read their app settings from environment variables, as in Azure; this host sets none
- * ({@code scripts/run-local.sh} exports them from {@code local.settings.json}).
+ * ({@link LocalApp}, which {@code scripts/run-local.sh} runs, passes them from {@code local.settings.json}).
  */
 public final class LocalFunctionsHostMain {
     private static final String USAGE = "usage: LocalFunctionsHostMain [--port N (default " + LocalFunctionsHost.DEFAULT_PORT

@@ -20,18 +20,26 @@ import java.util.Set;
  * it, 404 for one that ended); DELETE ends it. A request is answered as {@code application/json}, or
  * as one {@code text/event-stream} event when the client accepts only that; notifications get 202.
  * There is no server-initiated stream (GET is 405), and only local origins may call (DNS rebinding).
+ *
+ * <p>The messages themselves are the MCP Java SDK's to answer ({@link McpSessions}). The HTTP side is
+ * written here because the SDK's streamable-HTTP transports are servlets, and the host serves with the
+ * JDK's HTTP server: a servlet container would be a second server and a slower start for one endpoint.
  */
 final class McpEndpoint {
     static final List<String> PATH = List.of("runtime", "webhooks", "mcp");
     static final String SESSION_HEADER = "Mcp-Session-Id";
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
-    private final McpProtocol protocol;
-    private final McpSessions sessions = new McpSessions();
+    static final int PARSE_ERROR = -32700;
+    static final int INVALID_REQUEST = -32600;
+    static final int SESSION_NOT_FOUND = -32001;
+
+    private final List<McpToolFunction> tools;
     private final long maxRequestBytes;
+    private McpSessions sessions;
 
     McpEndpoint(List<McpToolFunction> tools, long maxRequestBytes) {
-        this.protocol = new McpProtocol(tools);
+        this.tools = List.copyOf(tools);
         this.maxRequestBytes = maxRequestBytes;
     }
 
@@ -56,6 +64,14 @@ final class McpEndpoint {
         }
     }
 
+    /** The SDK's server, made at the first MCP request so that a host serving only HTTP calls never loads it. */
+    private synchronized McpSessions sessions() {
+        if (sessions == null) {
+            sessions = McpSessions.serving(tools);
+        }
+        return sessions;
+    }
+
     private void post(HttpExchange exchange) throws IOException {
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
@@ -66,45 +82,42 @@ final class McpEndpoint {
         try {
             message = ResponseWriter.JSON.readTree(RequestBody.read(exchange, maxRequestBytes));
         } catch (JsonProcessingException e) {
-            reply(exchange, 400, McpProtocol.error(null, McpProtocol.PARSE_ERROR, "Parse error: " + e.getOriginalMessage()), false, null);
+            reply(exchange, 400, error(null, PARSE_ERROR, "Parse error: " + e.getOriginalMessage()), null);
             return;
         }
         if (message == null || !message.isObject() || !(message.has("method") || message.has("result") || message.has("error"))) {
-            reply(exchange, 400, McpProtocol.error(null, McpProtocol.INVALID_REQUEST, "Send one JSON-RPC message (an object); "
-                    + "batches are not supported."), false, null);
+            reply(exchange, 400, error(null, INVALID_REQUEST, "Send one JSON-RPC message (an object); batches are not supported."), null);
             return;
         }
         boolean request = message.has("method") && message.has("id");
         if (request && message.path("method").asText().equals("initialize")) {
-            JsonNode params = message.path("params");
-            String version = McpProtocol.negotiate(params.path("protocolVersion").asText());
-            McpSessions.Session session = sessions.create(version, params.get("clientInfo"));
-            reply(exchange, 200, McpProtocol.result(message.get("id"), protocol.initializeResult(version)), eventStream, session.id());
+            McpSessions.Opened opened = sessions().initialize(message);
+            reply(exchange, 200, List.of(opened.answer()), eventStream, opened.sessionId());
             return;
         }
         String sessionId = exchange.getRequestHeaders().getFirst(SESSION_HEADER);
-        McpSessions.Session session = sessionId == null ? null : sessions.get(sessionId);
         if (sessionId == null) {
-            reply(exchange, 400, McpProtocol.error(message.get("id"), McpProtocol.INVALID_REQUEST,
-                    "Bad Request: the " + SESSION_HEADER + " header is required; call initialize first."), false, null);
+            reply(exchange, 400, error(message.get("id"), INVALID_REQUEST,
+                    "Bad Request: the " + SESSION_HEADER + " header is required; call initialize first."), null);
             return;
         }
-        if (session == null) {
-            reply(exchange, 404, McpProtocol.error(message.get("id"), -32001, "Session not found: initialize a new session."), false, null);
+        if (!sessions().exists(sessionId)) {
+            reply(exchange, 404, error(message.get("id"), SESSION_NOT_FOUND, "Session not found: initialize a new session."), null);
             return;
         }
         String version = exchange.getRequestHeaders().getFirst("MCP-Protocol-Version");
         if (version != null && !McpProtocol.VERSIONS.contains(version)) {
-            reply(exchange, 400, McpProtocol.error(message.get("id"), McpProtocol.INVALID_REQUEST, "Unsupported MCP-Protocol-Version "
-                    + version + "; supported: " + String.join(", ", McpProtocol.VERSIONS)), false, null);
+            reply(exchange, 400, error(message.get("id"), INVALID_REQUEST, "Unsupported MCP-Protocol-Version "
+                    + version + "; supported: " + String.join(", ", McpProtocol.VERSIONS)), null);
             return;
         }
         if (!request) {
             // A notification (notifications/initialized, cancellations) or a client's response: nothing to answer.
+            sessions().accept(sessionId, message);
             ResponseWriter.send(exchange, new ResponseWriter.Encoded(202, Map.of(), new byte[0]));
             return;
         }
-        reply(exchange, 200, protocol.answer(message, session, headers(exchange)), eventStream, null);
+        reply(exchange, 200, sessions().answer(sessionId, message, headers(exchange)), eventStream, null);
     }
 
     private void delete(HttpExchange exchange) throws IOException {
@@ -112,27 +125,46 @@ final class McpEndpoint {
         if (sessionId == null) {
             throw new HostException(400, "BadRequest", "Name the session to end in the " + SESSION_HEADER + " header.");
         }
-        if (!sessions.remove(sessionId)) {
+        if (!sessions().end(sessionId)) {
             throw new HostException(404, "NotFound", "No session " + sessionId + ".");
         }
         ResponseWriter.send(exchange, new ResponseWriter.Encoded(204, Map.of(), new byte[0]));
     }
 
-    private static void reply(HttpExchange exchange, int status, ObjectNode body, boolean eventStream, String sessionId) throws IOException {
+    /** A JSON-RPC error the transport answers itself, before any session sees the message; always as JSON. */
+    private static void reply(HttpExchange exchange, int status, ObjectNode error, String sessionId) throws IOException {
+        reply(exchange, status, List.of(error.toString()), false, sessionId);
+    }
+
+    /**
+     * Writes the messages that answer a request: as JSON its response (the last), or all as events of one
+     * stream when the client accepts only that.
+     */
+    private static void reply(HttpExchange exchange, int status, List<String> messages, boolean eventStream, String sessionId)
+            throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         if (sessionId != null) {
             headers.put(SESSION_HEADER, sessionId);
         }
         byte[] bytes;
-        if (eventStream && status == 200) {
+        if (eventStream) {
             headers.put("Content-Type", "text/event-stream");
             headers.put("Cache-Control", "no-cache");
-            bytes = ("event: message\ndata: " + body + "\n\n").getBytes(StandardCharsets.UTF_8);
+            StringBuilder events = new StringBuilder();
+            messages.forEach(m -> events.append("event: message\ndata: ").append(m).append("\n\n"));
+            bytes = events.toString().getBytes(StandardCharsets.UTF_8);
         } else {
             headers.put("Content-Type", ResponseWriter.JSON_TYPE);
-            bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+            bytes = messages.get(messages.size() - 1).getBytes(StandardCharsets.UTF_8);
         }
         ResponseWriter.send(exchange, new ResponseWriter.Encoded(status, headers, bytes));
+    }
+
+    static ObjectNode error(JsonNode id, int code, String message) {
+        ObjectNode response = ResponseWriter.JSON.createObjectNode().put("jsonrpc", "2.0");
+        response.set("id", id);
+        response.putObject("error").put("code", code).put("message", message);
+        return response;
     }
 
     /** True when the client takes text/event-stream but not JSON; JSON is preferred when both are accepted. */
