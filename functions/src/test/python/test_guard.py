@@ -122,6 +122,7 @@ class ShellInstallsTest(unittest.TestCase):
     def test_options_with_values_and_files_are_not_packages(self):
         self.assertInstall(("pip install", ["x"]), "pip install -r requirements.txt -i http://mirror/simple --target /tmp/t x ./local "
                                                    "wheel.whl dist/y.tar.gz")
+        self.assertInstall(("pip install", ["x"]), "pip install --prefix prefixdir -c constraints --index-url mirror -e editable x")
 
     def test_every_simple_command_is_looked_at_past_wrappers_assignments_and_nested_shells(self):
         for command in ("ls; pip install requests", "echo start && pip install requests", "false || pip install requests",
