@@ -3,7 +3,6 @@ route by which a name reaches a blocked function, what is never flagged, and how
 reported. Messages are asserted whole, as the tool's answer carries them."""
 import ast
 import os
-import sys
 import types
 import unittest
 
