@@ -210,6 +210,7 @@ class AuditHookTest(unittest.TestCase):
         cls.outside = os.path.realpath(tempfile.mkdtemp(prefix="guard-test-", dir="/var/tmp"))
         with open(os.path.join(cls.outside, "keep.txt"), "w") as f:
             f.write("kept")
+        os.chmod(os.path.join(cls.outside, "keep.txt"), 0o644)  # whatever the umask, so that a change would show
         paths = "TMP, OUTSIDE = %r, %r\n" % (cls.tmp, cls.outside)
         cases = {name: {"user": paths + case["user"], "kernel": case.get("kernel")} for name, case in CASES.items()}
         child = subprocess.run([sys.executable, "-I", "-c", "import sys; sys.path.insert(0, %r)\n" % helper_modules.HERE + CHILD],
