@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the local dynamic-sessions pool alone, in the foreground: scripts/local-pool.sh [--port N]
-# Settings: LOCAL_POOL_* environment variables (README, "Local pool settings").
+# Settings: LOCAL_POOL_* environment variables (local/README.md, "Local pool settings").
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/setup.sh" --quiet

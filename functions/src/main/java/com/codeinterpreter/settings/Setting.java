@@ -4,8 +4,8 @@ package com.codeinterpreter.settings;
  * Every app setting the function app reads, by its exact name.
  *
  * <p>This enum is the one list of settings: {@code local.settings.sample.json}, the Bicep app settings
- * and the README are checked against it by a test, so a setting added here and forgotten there fails the
- * build.
+ * and the app settings table in docs/deploying.md are checked against it by tests, so a setting added
+ * here and forgotten there fails the build.
  */
 public enum Setting {
     /** The session pool's management endpoint (Azure: {@code poolManagementEndpoint}; locally the local pool's URL). */

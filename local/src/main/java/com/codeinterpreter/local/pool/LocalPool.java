@@ -18,7 +18,7 @@ public final class LocalPool {
             if (args[i].equals("--port") && i + 1 < args.length) {
                 env.put("LOCAL_POOL_PORT", args[++i]);
             } else {
-                System.err.println("usage: local-pool.sh [--port N]   (other settings: LOCAL_POOL_* environment variables, see README)");
+                System.err.println("usage: local-pool.sh [--port N]   (other settings: LOCAL_POOL_* environment variables, see local/README.md)");
                 System.exit(2);
             }
         }

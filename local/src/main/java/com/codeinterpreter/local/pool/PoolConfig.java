@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Settings of the local pool. Every one has a default and an environment variable; see the README.
+ * Settings of the local pool. Every one has a default and an environment variable; see local/README.md.
  *
  * @param port            TCP port on 127.0.0.1 (0 picks a free one)
  * @param token           the bearer token callers must send
