@@ -15,9 +15,10 @@ import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
 
 /**
- * The session helper's Python modules (resources next to this class: the guardrails {@code guard.py} and
- * {@code guard_static.py}, then {@code session_files.py}, {@code capture.py} and {@code runner.py}, which calls
- * them) and the Python statements that install them in a kernel.
+ * The session helper's Python modules (resources next to this class: the guardrails {@code guard_shell.py},
+ * {@code guard.py}, {@code guard_rules.py}, {@code guard_names.py} and {@code guard_static.py}, then
+ * {@code session_files.py}, {@code capture.py} and {@code runner.py}, which calls them) and the Python
+ * statements that install them in a kernel.
  *
  * <p>The modules are installed from their source, or, when the kernel runs the Python version the build
  * compiled them with ({@code helper-bytecode.txt}, written by {@code src/build/compile_helpers.py}), from
@@ -33,8 +34,10 @@ final class HelperCode {
     private static final String BYTECODE_RESOURCE = "helper-bytecode.txt";
 
     /** The helper's modules in the order they are installed; each is named {@link #module()} plus its suffix. */
-    private static final List<Module> MODULES = List.of(new Module("guard.py", "guard"), new Module("guard_static.py", "guard_static"),
-            new Module("session_files.py", "session_files"), new Module("capture.py", "capture"), new Module("runner.py", ""));
+    private static final List<Module> MODULES = List.of(new Module("guard_shell.py", "guard_shell"), new Module("guard.py", "guard"),
+            new Module("guard_rules.py", "guard_rules"), new Module("guard_names.py", "guard_names"),
+            new Module("guard_static.py", "guard_static"), new Module("session_files.py", "session_files"),
+            new Module("capture.py", "capture"), new Module("runner.py", ""));
 
     private static final HelperCode BUILT = new HelperCode(readBytecode());
 

@@ -15,7 +15,7 @@ service:
 
 Both report a BlockedOperationError (a PermissionError) whose type names the category and whose message
 names the call, its line and what to use instead. This module also has those errors and messages, and
-the check of shell commands for package installs that RunShellCommand uses.
+RunShellCommand's check for package installs (check_shell; guard_shell.py reads the command).
 
 This is policy, not containment. Code that sets out to evade in-process checks can (planting a builtin
 such as functools.partial(os.system, ...) where the helper or the kernel will call it, compiling code
@@ -29,15 +29,20 @@ import _thread
 import os
 import pathlib
 import re
-import shlex
 import socket
 import sys
 import threading
 
-USER_FILENAME_PREFIX = "<code-"
-WRITABLE_ROOTS = ("/mnt/data", "/tmp")
+# HelperCode installs guard_shell.py first, under this module's name plus "_shell".
+guard_shell = sys.modules[__name__ + "_shell"]
+
+# The session's folder: the working folder (relative paths land here) and the one the file tools reach. The
+# only place the helper's modules spell it; they all use this.
+DATA = "/mnt/data"
+WRITABLE_ROOTS = (DATA, "/tmp")
 WRITABLE_DEVICES = frozenset(("/dev/null", "/dev/stdout", "/dev/stderr"))
-WORKING_FOLDER = "/mnt/data"
+OUTSIDE_WRITABLE_ROOTS = "outside %s and %s" % WRITABLE_ROOTS
+USER_FILENAME_PREFIX = "<code-"
 
 
 class BlockedOperationError(PermissionError):
@@ -91,7 +96,7 @@ ADVICE = {
     "process": (ProcessSpawningBlocked, "Run shell commands with the RunShellCommand tool."),
     "network": (NetworkAccessBlocked, "The sandbox has no network access: upload the data the code needs with "
                                       "UploadFileToSession."),
-    "file": (FileAccessBlocked, "Save files in /mnt/data (the working folder, where relative paths land) or /tmp."),
+    "file": (FileAccessBlocked, "Save files in %s (the working folder, where relative paths land) or /tmp." % DATA),
     "internals": (BlockedOperationError, "Call the functions you need by their names."),
 }
 # When several operations are blocked, the answer leads with the one that most likely explains the code.
@@ -159,128 +164,9 @@ def package_blocked(what, line, packages=()):
     return PackageInstallBlocked(" ".join(parts), line)
 
 
-# ---- package installs in shell commands --------------------------------------------------------------
-
-_WRAPPERS = frozenset(("sudo", "doas", "env", "nohup", "time", "command", "builtin", "exec", "nice", "ionice", "xargs",
-                       "timeout", "stdbuf", "then", "do", "else", "if", "elif", "while", "until", "!", "{", "}"))
-_SHELLS = frozenset(("bash", "sh", "dash", "zsh", "ksh"))
-_SEPARATORS = frozenset((";", "&", "&&", "|", "||", "(", ")", "`", "\n", ";;", "|&", "$"))
-
-
-def _words(command):
-    lex = shlex.shlex(command, posix=True, punctuation_chars=";&|()`\n")
-    lex.whitespace = " \t\r"
-    lex.whitespace_split = True
-    try:
-        return list(lex)
-    except ValueError:  # unbalanced quotes: the shell would refuse it, but look at the words anyway
-        return re.findall(r"[^\s;&|()`]+|[;&|()`\n]", command)
-
-
-def package_install(command, depth=0):
-    """The package install a shell command would run, as (what, packages), or None.
-
-    Looks at every simple command (after ;, &&, ||, |, newlines, subshells), past wrappers such as sudo,
-    env and xargs, and into `bash -c '...'`; `echo pip install` or `grep "pip install" notes.md` is not one.
-    """
-    if depth > 5 or not command:
-        return None
-    current = []
-    for word in _words(command) + [";"]:
-        if word in _SEPARATORS:
-            found = _simple_install(current, depth)
-            if found:
-                return found
-            current = []
-        else:
-            current.append(word)
-    return None
-
-
-def _simple_install(words, depth):
-    i = 0
-    while i < len(words):
-        word = words[i]
-        if re.match(r"^[A-Za-z_]\w*=", word) or word == "$":
-            i += 1
-        elif word in _WRAPPERS:
-            i += 1
-            while i < len(words) and (words[i].startswith("-") or re.fullmatch(r"[\d.]+[smhd]?", words[i])):
-                i += 1
-        elif word == "eval":
-            return package_install(" ".join(words[i + 1:]), depth + 1)
-        else:
-            break
-    if i >= len(words):
-        return None
-    program, rest = os.path.basename(words[i]), words[i + 1:]
-    if program in _SHELLS:
-        for j, word in enumerate(rest[:-1]):
-            if word.startswith("-") and "c" in word:
-                return package_install(rest[j + 1], depth + 1)
-        return None
-    if re.fullmatch(r"pip[\d.]*|pipx", program):
-        return _after(program + " install", rest, "install")
-    if program == "uv" and rest[:1] == ["pip"]:
-        return _after("uv pip install", rest[1:], "install")
-    if program == "easy_install":
-        return "easy_install", rest
-    if re.fullmatch(r"python[\d.]*|py", program):
-        return _python_install(rest)
-    if program in ("conda", "mamba", "micromamba"):
-        for verb in ("install", "create", "update"):
-            if verb in rest:
-                return _after(program + " " + verb, rest, verb)
-        return None
-    if program in ("apt", "apt-get", "aptitude", "dnf", "yum", "apk", "zypper"):
-        for verb in ("install", "add"):
-            if verb in rest:
-                return _after(program + " " + verb, rest, verb)
-    return None
-
-
-def _python_install(rest):
-    for j, word in enumerate(rest):
-        if word == "-c":
-            code = rest[j + 1] if j + 1 < len(rest) else ""
-            return ("python -c pip install", []) if re.search(r"\bpip\b.*\binstall\b|ensurepip", code, re.S) else None
-        module, tail = None, []
-        if word == "-m" and j + 1 < len(rest):
-            module, tail = rest[j + 1], rest[j + 2:]
-        elif word.startswith("-m") and len(word) > 2:
-            module, tail = word[2:], rest[j + 1:]
-        if module == "ensurepip":
-            return "python -m ensurepip", []
-        if module == "pip":
-            return _after("python -m pip install", tail, "install")
-        if module is not None or not word.startswith("-"):
-            return None  # another module, or a script
-    return None
-
-
-# Installer options whose value is a file, folder, URL or name, not a package.
-_VALUE_OPTIONS = frozenset(("-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url",
-                            "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "-n", "--name",
-                            "-p", "--channel", "--file"))
-
-
-def _after(what, rest, verb):
-    """(what, the packages named after the verb), or None when the verb is not there."""
-    if verb not in rest:
-        return None
-    packages, skip = [], False
-    for word in rest[rest.index(verb) + 1:]:
-        if skip or word.startswith("-"):
-            skip = word in _VALUE_OPTIONS
-            continue
-        if "/" not in word and not word.startswith(".") and not word.endswith((".txt", ".whl", ".tar.gz", ".zip")):
-            packages.append(word)
-    return what, packages
-
-
 def check_shell(command):
     """For RunShellCommand: a PackageInstallBlocked when the command would install packages, else None."""
-    found = package_install(command)
+    found = guard_shell.package_install(command)
     return package_blocked(found[0], None, found[1]) if found else None
 
 
@@ -388,7 +274,7 @@ def install(*guarded_functions):
             text = " ".join(w if w is not None else "?" for w in words)
         else:
             text = _text(command) or ""
-        install = package_install(text)
+        install = guard_shell.package_install(text)
         if install:
             return "package", install[0], None, install[1]
         shown = " ".join(text.split())
@@ -406,7 +292,7 @@ def install(*guarded_functions):
             real = outside(path, dir_fd, follow)
             if real:
                 shown = ", ".join(_shown(t[0]) for t in targets)
-                return "file", "%s(%s)" % (operation, shown), "%s %s, outside /mnt/data and /tmp" % (verb, real), ()
+                return "file", "%s(%s)" % (operation, shown), "%s %s, %s" % (verb, real, OUTSIDE_WRITABLE_ROOTS), ()
         return None
 
     def opened(args):
@@ -417,7 +303,7 @@ def install(*guarded_functions):
         if real is None:
             return None
         what = "open(%s, %r)" % (_shown(path), mode) if type(mode) is str else "os.open(%s)" % _shown(path)
-        return "file", what, "writes to %s, outside /mnt/data and /tmp" % real, ()
+        return "file", what, "writes to %s, %s" % (real, OUTSIDE_WRITABLE_ROOTS), ()
 
     def imported(args):
         name = args[0]

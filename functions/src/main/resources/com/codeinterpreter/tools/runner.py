@@ -281,7 +281,7 @@ def run_shell(request):
     before = session_files.snapshot()
     _state["pending"] = before
     started = time.monotonic()
-    process = subprocess.Popen(["/bin/bash", "-c", request["command"]], cwd=session_files.DATA, stdin=subprocess.DEVNULL,
+    process = subprocess.Popen(["/bin/bash", "-c", request["command"]], cwd=guard.DATA, stdin=subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     out = capture.PipeCapture(process.stdout, limit, "stdout", _state["runs"])
     err = capture.PipeCapture(process.stderr, limit, "stderr", _state["runs"])

@@ -9,11 +9,13 @@ import fnmatch
 import os
 import re
 import stat
+import sys
 import time
 
-DATA = "/mnt/data"
+# HelperCode installs guard.py first, under this module's name with "session_files" taken off plus "guard".
+guard = sys.modules[__name__[:-len("session_files")] + "guard"]
 # Marks a session's folder: present in a fresh interpreter, the session's files outlived its interpreter.
-SESSION_MARKER = DATA + "/.code-interpreter/session"
+SESSION_MARKER = guard.DATA + "/.code-interpreter/session"
 MAX_FILES_REPORTED = 50
 INLINE_FILE_BYTES = 512 * 1024
 INLINE_TOTAL_BYTES = 4 * 1024 * 1024
@@ -24,7 +26,7 @@ MAX_SNAPSHOT_FILES = 20000
 
 def snapshot():
     seen = {}
-    for dirpath, dirnames, filenames in os.walk(DATA):
+    for dirpath, dirnames, filenames in os.walk(guard.DATA):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
             if name.startswith("."):
@@ -77,14 +79,14 @@ def _outside(path):
     The sandbox hides the host either way, but the tools promise /mnt/data and nothing else, so a link the
     user's code planted (to /etc, to /) is refused rather than followed.
     """
-    root = os.path.realpath(DATA)
+    root = os.path.realpath(guard.DATA)
     real = os.path.realpath(path)
     return None if real == root or real.startswith(root + os.sep) else real
 
 
 def _refused_link(path, real):
-    return _error("PathOutsideDataFolder", "%s leads outside /mnt/data through a symbolic link (to %s); the file tools only "
-                  "reach files in /mnt/data. Use the path of a file inside it." % (path, real))
+    return _error("PathOutsideDataFolder", "%s leads outside %s through a symbolic link (to %s); the file tools only "
+                  "reach files in %s. Use the path of a file inside it." % (path, guard.DATA, real, guard.DATA))
 
 
 def _not_regular(path):
@@ -154,7 +156,7 @@ def _walk_files(root, glob):
 
 
 def search_files(request):
-    root = request.get("path") or DATA
+    root = request.get("path") or guard.DATA
     real = _outside(root)
     if real is not None:
         return _refused_link(root, real)
@@ -188,7 +190,7 @@ def search_files(request):
 
 
 def list_files(request):
-    root = request.get("path") or DATA
+    root = request.get("path") or guard.DATA
     recursive = request.get("recursive", True)
     limit = int(request.get("maxEntries") or 1000)
     real = _outside(root)
