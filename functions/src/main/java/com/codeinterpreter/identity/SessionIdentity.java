@@ -24,6 +24,13 @@ public final class SessionIdentity {
         if (secret == null || secret.length() < 16) {
             throw new IllegalStateException("SESSION_ID_SECRET must be at least 16 characters (use a long random value).");
         }
+        // When App Service cannot resolve a Key Vault reference (the role not yet propagated, a wrong secret URI),
+        // it passes the reference's own text as the value. Hashing with that would silently give every session a
+        // different identifier than once the reference resolves: refuse it instead.
+        if (secret.startsWith("@Microsoft.KeyVault(")) {
+            throw new IllegalStateException("SESSION_ID_SECRET is an unresolved Key Vault reference: give the app's identity "
+                    + "'Key Vault Secrets User' on the secret and check the reference's status under the app's Environment variables.");
+        }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
 

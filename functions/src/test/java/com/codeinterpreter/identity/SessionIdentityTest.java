@@ -35,4 +35,11 @@ class SessionIdentityTest {
     void aShortSecretIsRefused() {
         assertThrows(IllegalStateException.class, () -> new SessionIdentity("short"));
     }
+
+    @Test
+    void anUnresolvedKeyVaultReferenceIsRefusedRatherThanUsedAsTheKey() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new SessionIdentity("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/session-id-secret/)"));
+        assertTrue(e.getMessage().startsWith("SESSION_ID_SECRET is an unresolved Key Vault reference"), e.getMessage());
+    }
 }

@@ -174,10 +174,11 @@ class HelperProtocolTest {
         String m = "sys.modules['" + helper.module() + "']";
         String folder = SessionRunner.pythonString(data.toString());
         String program = "import sys, json\n" + helper.install(null) + "\n"
-                + "files, capture, runner = " + m.replace("']", "session_files']") + ", " + m.replace("']", "capture']") + ", " + m + "\n"
-                + "files.DATA = capture.DATA = " + folder + "\n"
-                + "files.SESSION_MARKER = files.DATA + '/.code-interpreter/session'\n"
-                + "capture.SAVED_OUTPUT_DIR = capture.DATA + '/.outputs'\n"
+                + "files, capture, guard, runner = " + m.replace("']", "session_files']") + ", " + m.replace("']", "capture']") + ", "
+                + m.replace("']", "guard']") + ", " + m + "\n"
+                + "guard.DATA = " + folder + "\n"
+                + "files.SESSION_MARKER = guard.DATA + '/.code-interpreter/session'\n"
+                + "capture.SAVED_OUTPUT_DIR = guard.DATA + '/.outputs'\n"
                 + "print(json.dumps({name: getattr(runner, name) for name in ('REQUESTS', 'REPLIES', 'ENVELOPE', 'PARTS', 'STATUSES', "
                 + "'SESSION_STATES')}), flush=True)\n"
                 + "user = {'__name__': '__main__'}\n"
