@@ -74,6 +74,15 @@ final class PoolStub implements AutoCloseable {
     private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
+    /** A started stub, for a test's field initializer (which cannot throw a checked exception). */
+    static PoolStub started() {
+        try {
+            return new PoolStub();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     PoolStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);

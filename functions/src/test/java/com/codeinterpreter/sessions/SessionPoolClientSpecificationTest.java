@@ -23,15 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SessionPoolClientSpecificationTest {
     private static final String LATEST = "2025-10-02-preview";
-    private final PoolStub stub = stub();
-
-    private static PoolStub stub() {
-        try {
-            return new PoolStub();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
+    private final PoolStub stub = PoolStub.started();
 
     @AfterEach
     void stop() {

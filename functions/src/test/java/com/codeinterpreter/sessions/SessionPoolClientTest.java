@@ -20,16 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class SessionPoolClientTest {
     private static final String ID = "testSessionIdentifier";
-    private final PoolStub stub = stub();
+    private final PoolStub stub = PoolStub.started();
     private final SessionPoolClient client = new SessionPoolClientBuilder().endpoint(stub.url()).staticToken("t").buildClient();
-
-    private static PoolStub stub() {
-        try {
-            return new PoolStub();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     @AfterEach
     void stop() {
