@@ -1,0 +1,89 @@
+package com.codeinterpreter.local.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A long run's output so far: GetExecutionResult answers {@code running} with the end of the output printed
+ * until then and how long the run has taken, over HTTP and MCP; the final answer is unchanged. Takes a minute.
+ */
+class OutputSoFarTest {
+    private static final Pattern LINE = Pattern.compile("line (\\d+)\\n");
+
+    @Test
+    void aMinuteLongRunShowsGrowingOutputWhenPolledAt20And40Seconds() throws Exception {
+        LocalStack stack = LocalStack.shared();
+        ToolClient client = new ToolClient(stack.baseUrl);
+        ObjectNode run = ToolClient.JSON.createObjectNode().put("timeoutSeconds", 300).put("pythonCode",
+                "import sys, time\nfor i in range(60):\n    print('line %d' % i, flush=True)\n    time.sleep(1)\n"
+                        + "sys.stderr.write('done\\n')");
+        long started = System.nanoTime();
+        ToolClient.Answer accepted = client.call("ExecutePythonCode", run);
+        assertEquals(202, accepted.status(), accepted.toString());
+        String executionId = accepted.json().path("executionId").asText();
+
+        sleepUntil(started, 20);
+        JsonNode at20 = poll(client, executionId);
+        sleepUntil(started, 30);
+        ObjectNode viaMcp = ToolClient.JSON.createObjectNode().put("sessionId", client.sessionId).put("executionId", executionId);
+        JsonNode at30 = new McpToolClient(stack.baseUrl).call("GetExecutionResult", viaMcp);
+        sleepUntil(started, 40);
+        JsonNode at40 = poll(client, executionId);
+
+        int last20 = lastLine(at20);
+        int last30 = lastLine(at30);
+        int last40 = lastLine(at40);
+        long elapsed20 = at20.path("elapsedSeconds").asLong(-1);
+        long elapsed40 = at40.path("elapsedSeconds").asLong(-1);
+        // The run starts once its new session's interpreter is up, a few seconds after the call: a line a second from then.
+        assertTrue(elapsed20 >= 10 && elapsed20 <= 20, at20.toString());
+        assertTrue(elapsed40 >= elapsed20 + 18 && elapsed40 <= 40, at40.toString());
+        assertTrue(Math.abs(last20 + 1 - elapsed20) <= 2, "a line a second: " + at20);
+        assertTrue(Math.abs(last40 + 1 - elapsed40) <= 2, "a line a second: " + at40);
+        assertTrue(last30 > last20 && last40 > last30, "growing: " + last20 + ", " + last30 + ", " + last40);
+        assertTrue(at40.path("stdoutSoFar").asText().startsWith("line 0\n"), "all of it, within the tail's cap: " + at40);
+        assertEquals("", at40.path("stderrSoFar").asText(), at40.toString());
+        assertEquals("running", at30.path("status").asText(), at30.toString());
+        assertTrue(at30.path("elapsedSeconds").asLong() > elapsed20 && at30.has("stdoutSoFar"), "MCP carries the same fields: " + at30);
+
+        JsonNode done;
+        do {
+            Thread.sleep(1000);
+            done = poll(client, executionId);
+        } while ("running".equals(done.path("status").asText()));
+        assertEquals("succeeded", done.path("status").asText(), done.toString());
+        assertEquals(60, done.path("stdout").asText().lines().count(), "the final answer has all of it");
+        assertEquals("done\n", done.path("stderr").asText());
+        assertFalse(done.has("stdoutSoFar"), "the final answer is unchanged: " + done);
+    }
+
+    private static JsonNode poll(ToolClient client, String executionId) {
+        ToolClient.Answer answer = client.call("GetExecutionResult", "executionId", executionId);
+        assertTrue(answer.status() == 200 || answer.status() == 202, answer.toString());
+        return answer.json();
+    }
+
+    private static int lastLine(JsonNode running) {
+        assertEquals("running", running.path("status").asText(), running.toString());
+        Matcher m = LINE.matcher(running.path("stdoutSoFar").asText());
+        int last = -1;
+        while (m.find()) {
+            last = Integer.parseInt(m.group(1));
+        }
+        return last;
+    }
+
+    private static void sleepUntil(long startedNanos, int seconds) throws InterruptedException {
+        long remaining = startedNanos + seconds * 1_000_000_000L - System.nanoTime();
+        if (remaining > 0) {
+            Thread.sleep(remaining / 1_000_000);
+        }
+    }
+}
