@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -115,6 +116,20 @@ class CallEventsTest {
         assertFalse(log.contains("example.com"), "so does what the code tried to reach");
         Set<String> invocations = new HashSet<>();
         events().forEach(e -> assertTrue(invocations.add(e.path("invocationId").asText()), "one event per invocation: " + e));
+    }
+
+    @Test
+    void callsShSummarisesTheCallsLogPerToolWithTheLastFailures() throws Exception {
+        only(() -> client.call("ListSessionFiles"));
+        only(() -> client.call("ReadSessionFile", "path", "no-such-file.txt"));
+        Process p = new ProcessBuilder("bash", Path.of("..", "scripts", "calls.sh").toString(), stack.callsLog().toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.matches("(?s).*\\nListSessionFiles +\\d+ +succeeded=\\d+.*"), out);
+        assertTrue(out.matches("(?s).*\\nReadSessionFile +\\d+ +.*404=\\d+.*"), out);
+        assertTrue(out.contains("last failures:\n"), out);
+        assertTrue(out.matches("(?s).*\\n  ReadSessionFile +404 \\w+ .*session " + prefix + ".*"), out);
     }
 
     @Test
