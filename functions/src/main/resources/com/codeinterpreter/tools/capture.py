@@ -21,6 +21,7 @@ SAVED_OUTPUT_KEEP = 20
 # The running call's output so far (the Java side reads it through the files API: keep the two in step).
 PROGRESS_FILE = guard.DATA + "/.code-interpreter/progress.json"
 PROGRESS_TAIL_CHARS = 4000
+PROGRESS_WRITES = 512
 # A call shorter than this never writes the file; a longer one rewrites it at most this often.
 PROGRESS_INTERVAL = 1.0
 
@@ -28,7 +29,7 @@ PROGRESS_INTERVAL = 1.0
 class _Progress:
     """The last PROGRESS_TAIL_CHARS characters of the running call's stdout and stderr.
 
-    Writers only append to a deque (no I/O on the call's own thread); one flusher thread per kernel, started
+    Writers only append to a deque (no lock, no I/O on the call's own thread); one flusher thread per kernel, started
     on first use, writes PROGRESS_FILE once the call has run PROGRESS_INTERVAL and then whenever output
     arrived since its last write. The file is replaced whole, so a reader never sees half of one, and removed
     when the call ends, so a later call never shows an earlier one's output.
@@ -45,8 +46,8 @@ class _Progress:
     def begin(self):
         with self.lock:
             self.started = (time.time(), time.monotonic())
-            # Per stream: the kept chunks, their length, and whether anything was dropped off the front.
-            self.tails = {"stdout": [collections.deque(), 0, False], "stderr": [collections.deque(), 0, False]}
+            # Per stream, its last writes: enough for the tail unless the lines are very short, and bounded.
+            self.tails = {"stdout": collections.deque(maxlen=PROGRESS_WRITES), "stderr": collections.deque(maxlen=PROGRESS_WRITES)}
             self.written = False
             self.dirty = True
             try:
@@ -58,18 +59,11 @@ class _Progress:
             self.flusher.start()
 
     def add(self, stream, text):
-        """Keeps the end of `text`: an append and, past the cap, dropping what fell off the front."""
-        with self.lock:
-            if self.tails is None or not text:
-                return
-            tail = self.tails[stream]
-            if len(text) > PROGRESS_TAIL_CHARS:
-                text, tail[2] = text[-PROGRESS_TAIL_CHARS:], True
-            tail[0].append(text)
-            tail[1] += len(text)
-            while tail[1] - len(tail[0][0]) >= PROGRESS_TAIL_CHARS:
-                tail[1] -= len(tail[0].popleft())
-                tail[2] = True
+        """Keeps `text` (its end, when it alone is longer than the tail): one append to a bounded deque, which
+        CPython makes atomic, so writers take no lock and never wait for a write of the file."""
+        tails = self.tails
+        if tails is not None and text:
+            tails[stream].append(text if len(text) <= PROGRESS_TAIL_CHARS else text[-PROGRESS_TAIL_CHARS:])
             self.dirty = True
 
     def end(self):
@@ -83,9 +77,10 @@ class _Progress:
 
     def _snapshot(self):
         snapshot = {"startedAt": self.started[0], "elapsedMs": int((time.monotonic() - self.started[1]) * 1000)}
-        for name, (chunks, _, dropped) in self.tails.items():
-            text = "".join(chunks)
-            cut = dropped or len(text) > PROGRESS_TAIL_CHARS
+        for name, writes in self.tails.items():
+            kept = writes.copy()  # one C call: no writer's append lands in the middle of it
+            text = "".join(kept)
+            cut = len(kept) == PROGRESS_WRITES or len(text) > PROGRESS_TAIL_CHARS
             text = text[-PROGRESS_TAIL_CHARS:]
             if cut and "\n" in text[:-1]:
                 text = text[text.index("\n") + 1:]  # start at a line, not in the middle of one
