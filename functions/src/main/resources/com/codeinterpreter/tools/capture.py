@@ -278,7 +278,8 @@ class PipeCapture:
             chunk = stream.read1(65536)
             if not chunk:
                 break
-            progress.add(self.name, chunk.decode("utf-8", "replace"))
+            # Only the chunk's end can be in the tail: a flood is never decoded whole.
+            progress.add(self.name, chunk[-PROGRESS_TAIL_CHARS:].decode("utf-8", "replace"))
             self.total += len(chunk)
             kept = len(self.head)
             if kept < self.limit:
