@@ -21,6 +21,7 @@ class OutputSoFarTest {
     void aMinuteLongRunShowsGrowingOutputWhenPolledAt20And40Seconds() throws Exception {
         LocalStack stack = LocalStack.shared();
         ToolClient client = new ToolClient(stack.baseUrl);
+        client.python("1");  // the session's interpreter up, so the run starts with the call
         ObjectNode run = ToolClient.JSON.createObjectNode().put("timeoutSeconds", 300).put("pythonCode",
                 "import sys, time\nfor i in range(60):\n    print('line %d' % i, flush=True)\n    time.sleep(1)\n"
                         + "sys.stderr.write('done\\n')");
@@ -42,8 +43,8 @@ class OutputSoFarTest {
         int last40 = lastLine(at40);
         long elapsed20 = at20.path("elapsedSeconds").asLong(-1);
         long elapsed40 = at40.path("elapsedSeconds").asLong(-1);
-        // The run starts once its new session's interpreter is up, a few seconds after the call: a line a second from then.
-        assertTrue(elapsed20 >= 10 && elapsed20 <= 20, at20.toString());
+        // The run starts once the helper is installed for it, a second or two after the call: a line a second from then.
+        assertTrue(elapsed20 >= 12 && elapsed20 <= 20, at20.toString());
         assertTrue(elapsed40 >= elapsed20 + 18 && elapsed40 <= 40, at40.toString());
         assertTrue(Math.abs(last20 + 1 - elapsed20) <= 2, "a line a second: " + at20);
         assertTrue(Math.abs(last40 + 1 - elapsed40) <= 2, "a line a second: " + at40);
@@ -62,6 +63,23 @@ class OutputSoFarTest {
         assertEquals(60, done.path("stdout").asText().lines().count(), "the final answer has all of it");
         assertEquals("done\n", done.path("stderr").asText());
         assertFalse(done.has("stdoutSoFar"), "the final answer is unchanged: " + done);
+        assertEquals(0, done.path("files").size(), "the output-so-far file is no output of the call: " + done);
+    }
+
+    @Test
+    void aLongShellCommandShowsItsOutputSoFarToo() throws Exception {
+        ToolClient client = new ToolClient(LocalStack.shared().baseUrl);
+        client.python("1");  // the session's interpreter up, so the command starts at once
+        ObjectNode run = ToolClient.JSON.createObjectNode().put("timeoutSeconds", 200)
+                .put("command", "for i in $(seq 1 12); do echo shell $i; echo warn $i >&2; sleep 1; done");
+        ToolClient.Answer accepted = client.call("RunShellCommand", run);
+        assertEquals(202, accepted.status(), accepted.toString());
+        Thread.sleep(6000);
+        JsonNode running = poll(client, accepted.json().path("executionId").asText());
+        assertEquals("running", running.path("status").asText(), running.toString());
+        assertTrue(running.path("stdoutSoFar").asText().startsWith("shell 1\nshell 2\n"), running.toString());
+        assertTrue(running.path("stderrSoFar").asText().startsWith("warn 1\nwarn 2\n"), running.toString());
+        assertFalse(running.path("stdoutSoFar").asText().contains("shell 12"), "seen while it runs: " + running);
     }
 
     private static JsonNode poll(ToolClient client, String executionId) {
