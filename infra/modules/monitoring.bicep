@@ -29,5 +29,23 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+// The operators' view of the tool calls: the queries read the one event per call the app logs
+// (workbook.json; docs/operating.md says what each field means). WorkbookContractTest holds the queries to
+// the event's field names.
+resource callsWorkbook 'Microsoft.Insights/workbooks@2023-06-01' = {
+  name: guid(applicationInsights.id, 'code-interpreter-tool-calls')
+  location: location
+  tags: tags
+  kind: 'shared'
+  properties: {
+    displayName: 'Code interpreter: tool calls'
+    category: 'workbook'
+    version: 'Notebook/1.0'
+    sourceId: applicationInsights.id
+    serializedData: loadTextContent('workbook.json')
+  }
+}
+
 output applicationInsightsName string = applicationInsights.name
+output workbookName string = callsWorkbook.properties.displayName
 output connectionString string = applicationInsights.properties.ConnectionString

@@ -157,3 +157,62 @@ class PipeCaptureTest(CaptureTest):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ProgressTest(CaptureTest):
+    """A running call's output so far, in PROGRESS_FILE, for GetExecutionResult."""
+
+    def setUp(self):
+        super().setUp()
+        self.capture.PROGRESS_INTERVAL = 0.2
+        self.file = self.capture.PROGRESS_FILE
+
+    def wait_for_file(self, containing):
+        import json
+        import time
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            try:
+                with open(self.file, encoding="utf-8") as f:
+                    snapshot = json.load(f)
+                if containing in snapshot["stdout"]:
+                    return snapshot
+            except (OSError, ValueError):
+                pass
+            time.sleep(0.05)
+        self.fail("%s never showed %r" % (self.file, containing))
+
+    def test_the_file_shows_the_latest_output_while_the_call_runs_and_is_removed_when_it_ends(self):
+        restore = self.capture.cap_streams(100, 1)
+        print("line 1")
+        first = self.wait_for_file("line 1")
+        print("line 2")
+        second = self.wait_for_file("line 2")
+        self.assertEqual("line 1\nline 2\n", second["stdout"])
+        self.assertFalse(second["stdoutCut"])
+        self.assertGreaterEqual(second["elapsedMs"], first["elapsedMs"])
+        self.assertEqual(first["startedAt"], second["startedAt"])
+        restore()
+        self.assertFalse(os.path.exists(self.file), "a finished call leaves no output so far behind")
+
+    def test_only_the_tail_is_kept_and_it_starts_at_a_line(self):
+        restore = self.capture.cap_streams(10 ** 9, 1)
+        for i in range(2000):
+            print("line %d" % i)
+        snapshot = self.wait_for_file("line 1999")
+        restore()
+        self.assertTrue(snapshot["stdoutCut"])
+        self.assertLessEqual(len(snapshot["stdout"]), self.capture.PROGRESS_TAIL_CHARS)
+        self.assertTrue(snapshot["stdout"].startswith("line "), snapshot["stdout"][:20])
+        self.assertTrue(snapshot["stdout"].endswith("line 1999\n"))
+
+    def test_a_shell_commands_output_shows_as_it_is_printed(self):
+        self.capture.progress.begin()
+        process = subprocess.Popen(["/bin/sh", "-c", "echo first; sleep 3; echo second"], stdout=subprocess.PIPE)
+        out = self.capture.PipeCapture(process.stdout, 1000, "stdout", 1)
+        snapshot = self.wait_for_file("first")
+        self.assertNotIn("second", snapshot["stdout"], "seen while the command still sleeps")
+        process.wait()
+        self.assertEqual(("first\nsecond\n", False), out.text())
+        self.capture.progress.end()
+        self.assertFalse(os.path.exists(self.file))

@@ -35,7 +35,7 @@ final class McpToolEndpoint {
 
     /** As {@link #handle(String, ExecutionContext, ToolDefinition)}, with what the call does given. */
     static String handle(String invocation, ExecutionContext context, ToolDefinition tool, ToolEndpoint.ToolCall call) {
-        ToolOutcome outcome = ToolOutcome.of(context, tool.name(), () -> {
+        ToolOutcome outcome = CallRecorder.run(context, tool.name(), CallRecorder.MCP, () -> {
             JsonNode root = parse(invocation);
             JsonNode arguments = root.path("arguments");
             ObjectNode args = arguments.isObject() ? (ObjectNode) arguments : ToolArguments.JSON.createObjectNode();

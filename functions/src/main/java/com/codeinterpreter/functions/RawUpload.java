@@ -35,7 +35,7 @@ final class RawUpload {
             byte[] bytes = request.getBody().orElse(new byte[0]);
             SessionKey session = new SessionKey(Caller.of(request.getHeaders(), App.settings()), request.getQueryParameters().get("sessionId"));
             String resolved = (String) RequestBinder.value(tool.parameter("path"), TextNode.valueOf(path));
-            return App.tools().upload(session, resolved, bytes);
+            return App.tools().upload(ToolEndpoint.traced(session), resolved, bytes);
         });
     }
 }

@@ -1,7 +1,9 @@
 package com.codeinterpreter.functions;
 
 import com.codeinterpreter.answers.Accepted;
+import com.codeinterpreter.calls.CallTrace;
 import com.codeinterpreter.catalog.RequestBinder;
+import com.codeinterpreter.catalog.ToolCatalog;
 import com.codeinterpreter.catalog.ToolDefinition;
 import com.codeinterpreter.identity.Caller;
 import com.codeinterpreter.identity.SessionKey;
@@ -64,7 +66,19 @@ final class ToolEndpoint {
 
     /** The call every tool makes: the body bound to the tool's request, handled by its tool. */
     static ToolCall bound(ToolDefinition tool) {
-        return (body, session) -> App.tools().handle(session, RequestBinder.bind(tool, body.fields()));
+        return (body, session) -> {
+            traced(session);
+            if (tool == ToolCatalog.RUN_SHELL_COMMAND) {
+                CallTrace.current().explanation(body.fields().path("explanation").asText(null));
+            }
+            return App.tools().handle(session, RequestBinder.bind(tool, body.fields()));
+        };
+    }
+
+    /** Notes the call's session in its trace, by its identifier's prefix (the raw sessionId never goes in). */
+    static SessionKey traced(SessionKey session) {
+        CallTrace.current().session(App.sessionPrefix(session));
+        return session;
     }
 
     private static Object run(ToolDefinition tool, ToolArguments body, String caller, String sessionId) {
@@ -73,7 +87,7 @@ final class ToolEndpoint {
 
     /** Runs {@code work} and answers with its outcome ({@link ToolOutcome}). */
     static HttpResponseMessage respond(HttpRequestMessage<?> request, ExecutionContext context, String tool, Supplier<Object> work) {
-        ToolOutcome outcome = ToolOutcome.of(context, tool, work);
+        ToolOutcome outcome = CallRecorder.run(context, tool, CallRecorder.HTTP, work);
         if (outcome.accepted()) {
             return accepted(request, (ObjectNode) outcome.body());
         }

@@ -7,6 +7,7 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
+import com.codeinterpreter.calls.CallTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -79,9 +80,15 @@ public final class SessionPoolClient {
                 .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
                 .setHeader(HttpHeaderName.fromString("operation-id"), operationId)
                 .setBody(json(protocol.executeBody(code, timeoutSeconds, maxOutputLength, async)));
-        try (HttpResponse response = send(request)) {
-            return protocol.parse(readJson(response), operationId);
-        }
+        return CallTrace.timed(CallTrace.Phase.POOL, () -> {
+            long started = System.nanoTime();
+            try (HttpResponse response = send(request)) {
+                PoolExecution execution = protocol.parse(readJson(response), operationId);
+                // The pool's own figure is the time the code ran; the rest of the round trip went on the session.
+                CallTrace.current().executed(System.nanoTime() - started, execution.durationMs());
+                return execution;
+            }
+        });
     }
 
     /** The current state of an asynchronous execution. */
@@ -145,6 +152,10 @@ public final class SessionPoolClient {
     }
 
     private HttpResponse send(HttpPipeline pipeline, HttpRequest request) {
+        return CallTrace.timed(CallTrace.Phase.POOL, () -> sendUntimed(pipeline, request));
+    }
+
+    private HttpResponse sendUntimed(HttpPipeline pipeline, HttpRequest request) {
         HttpResponse response;
         try {
             response = pipeline.sendSync(request, Context.NONE);

@@ -25,15 +25,17 @@ public final class GetExecutionResultTool {
     private final SessionRunner runner;
     private final ExecutionReporter reports;
     private final GeneratePdfReportTool pdf;
+    private final OutputSoFar outputSoFar;
 
     GetExecutionResultTool(SessionIdentity identity, SessionRunner runner, ExecutionReporter reports, GeneratePdfReportTool pdf) {
         this.identity = identity;
         this.runner = runner;
         this.reports = reports;
         this.pdf = pdf;
+        this.outputSoFar = new OutputSoFar(runner.client(), java.time.Clock.systemUTC());
     }
 
-    /** {@link Accepted} while it runs, else the final report (a PdfReport for a finished GeneratePdfReport). */
+    /** {@link Accepted} while it runs (with its output so far), else the final report (a PdfReport for a finished GeneratePdfReport). */
     public Object run(SessionKey key, Request request) {
         long started = System.nanoTime();
         String identifier = identity.identifier(key);
@@ -48,7 +50,7 @@ public final class GetExecutionResultTool {
             throw e;
         }
         if (run.execution().state() == PoolExecution.State.RUNNING) {
-            return Accepted.of(request.executionId());
+            return outputSoFar.running(identifier, request.executionId());
         }
         ExecutionReport report = reports.report(identifier, run, started);
         if (run.reply() instanceof HelperReply.PythonRan python && python.echo() != null && python.echo().pdf() != null) {

@@ -1,6 +1,7 @@
 package com.codeinterpreter.tools;
 
 import com.codeinterpreter.answers.OutputFile;
+import com.codeinterpreter.calls.CallTrace;
 import com.codeinterpreter.outputs.BlobNames;
 import com.codeinterpreter.outputs.OutputStore;
 import com.codeinterpreter.outputs.OutputStoreException;
@@ -33,6 +34,10 @@ final class OutputPublisher {
 
     /** Publishes the files and figures the helper reported, under the session's prefix. */
     List<OutputFile> publish(String identifier, String executionId, HelperReply.Changes reply) {
+        return CallTrace.timed(CallTrace.Phase.PUBLISHING, () -> publishAll(identifier, executionId, reply));
+    }
+
+    private List<OutputFile> publishAll(String identifier, String executionId, HelperReply.Changes reply) {
         List<OutputFile> published = new ArrayList<>();
         for (HelperReply.Figure figure : reply.figures()) {
             if (figure.base64() != null) {
@@ -55,6 +60,7 @@ final class OutputPublisher {
                 // The call ran and its answer is known: one file that cannot be read (renamed since, or the
                 // pool failing) costs that file its link, not the whole answer.
                 LOG.warning("could not read a session file to publish it: " + e.code());
+                CallTrace.current().published(false);
                 published.add(new OutputFile(name, path, file.size(), type, null, null, "The file could not be read "
                         + "from the session to make a link (" + e.getMessage() + "). Retry with GetSessionFile."));
             }
@@ -64,6 +70,10 @@ final class OutputPublisher {
 
     /** Copies one session file to a blob whose download name is {@code downloadName}. */
     OutputFile copySessionFile(String identifier, String blobName, String path, String downloadName, String contentType) {
+        return CallTrace.timed(CallTrace.Phase.PUBLISHING, () -> counted(copyFile(identifier, blobName, path, downloadName, contentType)));
+    }
+
+    private OutputFile copyFile(String identifier, String blobName, String path, String downloadName, String contentType) {
         String relative = SessionPaths.relative(path);
         int slash = relative.lastIndexOf('/');
         String directory = slash < 0 ? null : relative.substring(0, slash);
@@ -82,6 +92,17 @@ final class OutputPublisher {
     }
 
     private OutputFile copyBytes(String identifier, String executionId, String relative, String name, String path, String type, byte[] bytes) {
+        return counted(copyBytesUncounted(identifier, executionId, relative, name, path, type, bytes));
+    }
+
+    /** The file, once the call's trace has counted it as published or not. */
+    private static OutputFile counted(OutputFile file) {
+        CallTrace.current().published(file.url() != null);
+        return file;
+    }
+
+    private OutputFile copyBytesUncounted(String identifier, String executionId, String relative, String name, String path, String type,
+                                          byte[] bytes) {
         try {
             StoredOutput stored = store.get().store(blobName(identifier, executionId, relative), name, type, new ByteArrayInputStream(bytes), bytes.length);
             return new OutputFile(name, path, bytes.length, type, stored.url(), stored.expiresAt(), null);

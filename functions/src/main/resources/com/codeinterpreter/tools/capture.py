@@ -1,9 +1,12 @@
 """Output capture for the helper (runner.py): the answer carries the first characters of a call's output, and
-output beyond that cap is saved whole to a file in the session, for a link. Installed before runner.py,
-under its module name plus "capture".
+output beyond that cap is saved whole to a file in the session, for a link. While a call runs, the last
+characters of its output are kept in PROGRESS_FILE, for GetExecutionResult to show a long call's output so
+far. Installed before runner.py, under its module name plus "capture".
 
 Standard library only: it runs in the service's kernel as well as in the local pool's.
 """
+import collections
+import json
 import os
 import sys
 import threading
@@ -15,6 +18,95 @@ guard = sys.modules[__name__[:-len("capture")] + "guard"]
 SAVED_OUTPUT_DIR = guard.DATA + "/.outputs"
 SAVED_OUTPUT_BYTES = 50 * 1024 * 1024
 SAVED_OUTPUT_KEEP = 20
+# The running call's output so far (the Java side reads it through the files API: keep the two in step).
+PROGRESS_FILE = guard.DATA + "/.code-interpreter/progress.json"
+PROGRESS_TAIL_CHARS = 4000
+PROGRESS_WRITES = 512
+# A call shorter than this never writes the file; a longer one rewrites it at most this often.
+PROGRESS_INTERVAL = 1.0
+
+
+class _Progress:
+    """The last PROGRESS_TAIL_CHARS characters of the running call's stdout and stderr.
+
+    Writers only append to a deque (no lock, no I/O on the call's own thread); one flusher thread per kernel, started
+    on first use, writes PROGRESS_FILE once the call has run PROGRESS_INTERVAL and then whenever output
+    arrived since its last write. The file is replaced whole, so a reader never sees half of one, and removed
+    when the call ends, so a later call never shows an earlier one's output.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.flusher = None
+        self.started = None
+        self.tails = None
+        self.written = False
+        self.dirty = False
+
+    def begin(self):
+        with self.lock:
+            self.started = (time.time(), time.monotonic())
+            # Per stream, its last writes: enough for the tail unless the lines are very short, and bounded.
+            self.tails = {"stdout": collections.deque(maxlen=PROGRESS_WRITES), "stderr": collections.deque(maxlen=PROGRESS_WRITES)}
+            self.written = False
+            self.dirty = True
+            try:
+                os.unlink(PROGRESS_FILE)  # left by a call whose interpreter was killed before it could end
+            except OSError:
+                pass
+        if self.flusher is None or not self.flusher.is_alive():
+            self.flusher = threading.Thread(target=self._flush_loop, name="code-interpreter-progress", daemon=True)
+            self.flusher.start()
+
+    def add(self, stream, text):
+        """Keeps `text` (its end, when it alone is longer than the tail): one append to a bounded deque, which
+        CPython makes atomic, so writers take no lock and never wait for a write of the file."""
+        tails = self.tails
+        if tails is not None and text:
+            tails[stream].append(text if len(text) <= PROGRESS_TAIL_CHARS else text[-PROGRESS_TAIL_CHARS:])
+            self.dirty = True
+
+    def end(self):
+        with self.lock:
+            self.tails = None
+            if self.written:
+                try:
+                    os.unlink(PROGRESS_FILE)
+                except OSError:
+                    pass
+
+    def _snapshot(self):
+        snapshot = {"startedAt": self.started[0], "elapsedMs": int((time.monotonic() - self.started[1]) * 1000)}
+        for name, writes in self.tails.items():
+            kept = writes.copy()  # one C call: no writer's append lands in the middle of it
+            text = "".join(kept)
+            cut = len(kept) == PROGRESS_WRITES or len(text) > PROGRESS_TAIL_CHARS
+            text = text[-PROGRESS_TAIL_CHARS:]
+            if cut and "\n" in text[:-1]:
+                text = text[text.index("\n") + 1:]  # start at a line, not in the middle of one
+            snapshot[name], snapshot[name + "Cut"] = text, cut
+        return snapshot
+
+    def _flush_loop(self):
+        while True:
+            time.sleep(PROGRESS_INTERVAL / 2)
+            # Under the lock, so that end() never races a write and leaves a file behind.
+            with self.lock:
+                if self.tails is None or not self.dirty or time.monotonic() - self.started[1] < PROGRESS_INTERVAL:
+                    continue
+                self.dirty = False
+                try:
+                    os.makedirs(os.path.dirname(PROGRESS_FILE), exist_ok=True)
+                    temporary = PROGRESS_FILE + ".tmp"
+                    with open(temporary, "w", encoding="utf-8") as f:
+                        json.dump(self._snapshot(), f)
+                    os.replace(temporary, PROGRESS_FILE)
+                    self.written = True
+                except OSError:
+                    pass  # output so far is a courtesy: a full disk must not disturb the call
+
+
+progress = _Progress()
 
 
 class _Overflow:
@@ -110,6 +202,7 @@ class _CappedStream:
             return (self._stream if current is self else current).write(text)
         if not isinstance(text, str):
             return self._stream.write(text)
+        progress.add(self._name, text)
         if self._overflow is None:
             if self._chars + len(text) <= self._limit:
                 self._chars += len(text)
@@ -142,6 +235,7 @@ def cap_streams(limit, run):
     """Puts a _CappedStream in front of sys.stdout and sys.stderr; returns what takes them away again and
     lists the saved outputs. A wrapper left behind by a run that never returned is taken away first."""
     installed = []
+    progress.begin()
     for name in ("stdout", "stderr"):
         original = getattr(sys, name)
         while isinstance(original, _CappedStream):
@@ -151,6 +245,7 @@ def cap_streams(limit, run):
         installed.append((name, original, capped))
 
     def restore():
+        progress.end()
         saved = []
         for name, original, capped in installed:
             if getattr(sys, name) is capped:
@@ -179,9 +274,12 @@ class PipeCapture:
 
     def _pump(self, stream):
         while True:
-            chunk = stream.read(65536)
+            # read1: what the pipe has now, so output so far keeps up with a command that prints slowly.
+            chunk = stream.read1(65536)
             if not chunk:
                 break
+            # Only the chunk's end can be in the tail: a flood is never decoded whole.
+            progress.add(self.name, chunk[-PROGRESS_TAIL_CHARS:].decode("utf-8", "replace"))
             self.total += len(chunk)
             kept = len(self.head)
             if kept < self.limit:

@@ -281,6 +281,7 @@ def run_shell(request):
     before = session_files.snapshot()
     _state["pending"] = before
     started = time.monotonic()
+    capture.progress.begin()
     process = subprocess.Popen(["/bin/bash", "-c", request["command"]], cwd=guard.DATA, stdin=subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     out = capture.PipeCapture(process.stdout, limit, "stdout", _state["runs"])
@@ -298,6 +299,7 @@ def run_shell(request):
     process.wait()
     stdout, stdout_truncated = out.text()
     stderr, stderr_truncated = err.text()
+    capture.progress.end()
     files, more = session_files.changed_files(before)
     _state["pending"] = None
     return {"status": "timedOut" if timed_out else "succeeded", "exitCode": None if timed_out else process.returncode,

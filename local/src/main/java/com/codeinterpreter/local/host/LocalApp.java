@@ -35,12 +35,16 @@ import java.util.logging.StreamHandler;
  * everything else on standard error. Stops all three on SIGINT or SIGTERM, or as soon as Azurite or the
  * host exits. Ports: {@code AZURITE_PORT} (10000), {@code LOCAL_POOL_PORT} (8091), {@code FUNCTIONS_PORT}
  * (7071); the pool's other settings are its {@code LOCAL_POOL_*} variables. Logs: the pool's in
- * {@code .local/logs/pool.log}, the host's in {@code .local/logs/functions.log}.
+ * {@code .local/logs/pool.log}, the host's in {@code .local/logs/functions.log}, one event per tool call in
+ * {@code .local/logs/calls.jsonl}.
  */
 public final class LocalApp {
     private static final Path LOGS = Path.of(".local", "logs");
     private static final Path HOST_LOG = LOGS.resolve("functions.log");
-    private static final List<String> HOST_JVM = List.of("-XX:+UseSerialGC", "-Xshare:auto");
+    /** One event per tool call (CallsLog), which scripts/calls.sh summarises. */
+    private static final Path CALLS_LOG = LOGS.resolve("calls.jsonl");
+    private static final List<String> HOST_JVM = List.of("-XX:+UseSerialGC", "-Xshare:auto",
+            "-D" + CallsLog.PROPERTY + "=" + CALLS_LOG.toAbsolutePath());
 
     private AzuriteProcess azurite;
     private PoolServer pool;

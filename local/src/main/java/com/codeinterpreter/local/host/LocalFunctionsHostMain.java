@@ -33,6 +33,7 @@ public final class LocalFunctionsHostMain {
                 exit(USAGE);
             }
         }
+        CallsLog.installIfAsked();
         LocalFunctionsHost host;
         try {
             host = LocalFunctionsHost.start(port, packagePrefix);

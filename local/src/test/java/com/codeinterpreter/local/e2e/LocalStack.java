@@ -21,6 +21,7 @@ import java.util.Map;
 public final class LocalStack {
     public static final String POOL_TOKEN = "e2e-pool-token";
     public static final String SESSION_ID_SECRET = "e2e-secret-0123456789abcdef";
+    private static final String CALLS_LOG = "calls.jsonl";
     private static LocalStack shared;
 
     public final AzuriteProcess azurite;
@@ -83,7 +84,8 @@ public final class LocalStack {
         settings.putAll(extraSettings);
         try {
             Path tmp = Files.createTempDirectory("functions-host-");
-            HostProcess host = HostProcess.start(settings, List.of("-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp), LocalStack::echo);
+            HostProcess host = HostProcess.start(settings, List.of("-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp,
+                    "-Dcodeinterpreter.callsLog=" + callsLog(tmp)), LocalStack::echo);
             return new LocalStack(azurite, pool, host, host.baseUrl(), tmp, owns);
         } catch (IOException | RuntimeException e) {
             if (owns) {
@@ -92,6 +94,16 @@ public final class LocalStack {
             }
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /** The host's calls log: one event per tool call, as {@code .local/logs/calls.jsonl} under run-local.sh. */
+    public Path callsLog() {
+        return callsLog(hostTmpDir);
+    }
+
+    /** Beside the host's temporary folder, not in it: a soak test holds that folder empty. */
+    private static Path callsLog(Path hostTmp) {
+        return hostTmp.resolveSibling(hostTmp.getFileName() + "-" + CALLS_LOG);
     }
 
     /** The functions host's process id, to read its threads and descriptors from /proc. */
@@ -109,6 +121,7 @@ public final class LocalStack {
     public void stop() {
         host.close();
         deleteQuietly(hostTmpDir);
+        callsLog().toFile().delete();
         if (ownsBackends) {
             pool.close();
             azurite.close();
