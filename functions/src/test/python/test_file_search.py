@@ -71,6 +71,22 @@ class SearchFilesTest(SessionFolderTest):
         os.chmod(path, 0)
         self.assertEqual([{"path": path, "reason": "unreadable: Permission denied"}], self.search(pattern="hit")["skipped"])
 
+    def test_a_file_grep_cannot_read_after_all_is_listed_not_counted(self):
+        self.write("a.log", "hit\n")
+        self.write("gone.log", "hit\n")
+        checked = self.helper.file_search._why_not_searched
+
+        def removed_once_checked(path):  # as if the user's code removed it between the check and grep
+            reason = checked(path)
+            if path.endswith("gone.log"):
+                os.remove(path)
+            return reason
+
+        self.helper.file_search._why_not_searched = removed_once_checked
+        reply = self.search(pattern="hit")
+        self.assertEqual((1, 1, [{"path": self.path("gone.log"), "reason": "unreadable: No such file or directory"}]),
+                         (len(reply["matches"]), reply["filesSearched"], reply["skipped"]))
+
     def test_one_file_can_be_searched_and_a_binary_one_named_as_path_says_why_not(self):
         path = self.write("one.txt", "a\nb\n")
         self.assertEqual([("one.txt", 2)], self.found(path=path, pattern="b"))

@@ -20,6 +20,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 
 _prefix = __name__[:-len("file_search")]
@@ -45,10 +46,11 @@ def _grep():
 
 
 def _check_pattern(grep, pattern, ignore_case):
-    """(what is wrong with the pattern, None) when grep -E refuses it, else (None, grep's warning about it or None).
+    """(what is wrong with the pattern, None) when grep -E refuses it, else (None, a warning about it or None).
 
-    A warning matters: grep -E reads `\\d` as a plain d, and says so ("stray \\ before d"), which an agent used to
-    Python's patterns needs to hear."""
+    A warning matters: grep -E reads `\\d` as a plain d, which an agent used to Python's patterns needs to hear.
+    grep itself warns about some stray backslashes (3.8 and later); about \\d this one is silent, so the
+    helper says it."""
     run = subprocess.run([grep, "-E"] + (["-i"] if ignore_case else []) + ["-e", pattern, "--", "/dev/null"],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=GREP_ENV, timeout=10)
     said = "; ".join(line.split("grep: ", 1)[-1] for line in run.stderr.decode("utf-8", "replace").splitlines() if line.strip())
@@ -147,8 +149,11 @@ class _Grep:
         # -Z ends the file name with a NUL; -a because binary files were set aside already; -m stops a file early.
         command = [grep, "-E", "-n", "-H", "-Z", "-a", "-m", str(wanted)] + (["-i"] if ignore_case else [])
         self.batch = batch
+        # grep's complaints (a file removed or made unreadable since it was checked) go to a file, not a pipe
+        # nobody reads while the matches are, so they can never block grep.
+        self.errors = tempfile.TemporaryFile()
         self.process = subprocess.Popen(command + ["-e", pattern, "--"] + batch, stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=GREP_ENV)
+                                        stdout=subprocess.PIPE, stderr=self.errors, env=GREP_ENV)
         self.pending = b""
         self.dropping = False
 
@@ -183,12 +188,19 @@ class _Grep:
         return records
 
     def stop(self):
-        """Ends grep; returns where it was (file, byte) first."""
+        """Ends grep. Returns where it was (file, byte), and (file, reason) for each file grep could not read."""
         where = _where(self.process.pid, self.batch)
         self.process.kill()
         self.process.wait()
         self.process.stdout.close()
-        return where
+        self.errors.seek(0)
+        failed = []
+        for line in self.errors.read().decode("utf-8", "replace").splitlines():
+            parts = line.split(": ", 2)  # "/usr/bin/grep: PATH: REASON"
+            if len(parts) == 3 and parts[1] in self.batch:
+                failed.append((parts[1], "unreadable: %s" % parts[2]))
+        self.errors.close()
+        return where, failed
 
 
 def search_files(request):
@@ -223,14 +235,17 @@ def search_files(request):
                     break
                 matches.append({"path": path, "line": line, "text": text})
         except TimeoutError:
-            stopped, at = run.stop()
+            (stopped, at), failed = run.stop()
             reply.update(timedOut=True, stoppedIn=stopped or batch[0], stoppedAtByte=at if stopped else 0)
-            searched += batch.index(stopped or batch[0])
+            done = batch[:batch.index(stopped or batch[0])]
+            skipped += [f for f in failed if f[0] in done]
+            searched += len(done) - len([f for f in failed if f[0] in done])
             break
-        run.stop()
+        _, failed = run.stop()
+        skipped += failed
         if reply["truncated"]:
             break
-        searched += len(batch)
+        searched += len(batch) - len(failed)
     reply.update(matches=matches, filesSearched=searched, filesSkipped=len(skipped),
                  skipped=[{"path": p, "reason": r} for p, r in skipped[:MAX_SKIPPED_LISTED]])
     return reply
