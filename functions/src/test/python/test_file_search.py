@@ -115,21 +115,22 @@ class SearchFilesTest(SessionFolderTest):
 
     def test_the_time_bound_stops_the_search_and_names_the_file_and_byte_it_reached(self):
         self.helper.file_search.BATCH_FILES = 1
-        self.write("a.log", "hit\n")
-        fifo = self.path("slow.log")
-        self.write("slow.log", "x\n")
-        self.write("z.log", "hit\n")
-        # A file grep cannot finish: it reads from a pipe whose writer never closes, so only the bound ends it.
-        os.remove(fifo)
-        os.mkfifo(fifo)
-        self.helper.file_search._why_not_searched = lambda path: (None, 1)
-        writer = os.open(fifo, os.O_RDWR)
-        self.addCleanup(os.close, writer)
-        os.write(writer, b"x\n" * 10)
-        reply = self.search(pattern="hit", maxSeconds=1)
-        self.assertEqual((True, 1, fifo, [("a.log", 1)]), (reply["timedOut"], reply["filesSearched"], reply["stoppedIn"],
-                                                           [(os.path.basename(m["path"]), m["line"]) for m in reply["matches"]]))
-        self.assertEqual(0, reply["stoppedAtByte"], "a pipe has no position")
+        self.write("a.log", "aa\n")
+        # Back-references make grep backtrack: on lines of 3,000 characters this pattern takes minutes.
+        slow = self.write("slow.log", ("a" * 2999 + "b\n") * 100)
+        self.write("z.log", "aa\n")
+        reply = self.search(pattern="^(a*)(a*)\\2\\1$", maxSeconds=1)
+        self.assertEqual((True, 1, slow, [("a.log", 1)]), (reply["timedOut"], reply["filesSearched"], reply["stoppedIn"],
+                                                          [(os.path.basename(m["path"]), m["line"]) for m in reply["matches"]]))
+        self.assertTrue(0 < reply["stoppedAtByte"] <= os.path.getsize(slow), "grep had read into the file: %s" % reply["stoppedAtByte"])
+
+    def test_a_search_that_runs_out_of_time_between_files_names_the_next_one(self):
+        self.write("a.log", "x\n")
+        self.write("b.log", "x\n")
+        self.helper.file_search.BATCH_FILES = 1
+        reply = self.search(pattern="x", maxSeconds=0.000001)
+        self.assertEqual((True, 0, self.path("a.log"), 0, []),
+                         (reply["timedOut"], reply["filesSearched"], reply["stoppedIn"], reply["stoppedAtByte"], reply["matches"]))
 
     def test_an_invalid_pattern_says_what_grep_finds_wrong_with_it(self):
         self.assertEqual({"type": "InvalidPattern", "message": "The pattern is not a valid grep -E regular expression: Unmatched ( or \\(."},
