@@ -48,7 +48,7 @@ public final class ReadSessionFileTool {
      * How to read on, or null when the read reached the end. Reading from the end of a file too big to count,
      * line numbers are unknown, so the next call is told in lines from the end instead.
      */
-    private static String next(Request request, HelperReply.FileRead text) {
+    static String next(Request request, HelperReply.FileRead text) {
         if (!text.truncated()) {
             return null;
         }
