@@ -56,12 +56,17 @@ class SearchFilesTest(SessionFolderTest):
         self.write(".hidden/h.txt", "hit\n")
         self.write(".code-interpreter/session", "hit\n")
         os.symlink("/etc/hostname", self.path("out"))
+        os.symlink("/etc", self.path("etc"))
         os.mkfifo(self.path("pipe"))
         self.write("in.txt", "hit\n")
+        self.write("sub/in.txt", "hit\n")
+        os.symlink(self.path("sub"), self.path("again"))
         reply = self.search(pattern=".")
-        self.assertEqual(([self.path("in.txt")], 1, 4), ([m["path"] for m in reply["matches"]], reply["filesSearched"], reply["filesSkipped"]))
+        self.assertEqual(([self.path("in.txt"), self.path("sub/in.txt")], 2, 6),
+                         ([m["path"] for m in reply["matches"]], reply["filesSearched"], reply["filesSkipped"]))
         reasons = {os.path.relpath(s["path"], self.data): s["reason"].split(" (")[0].split(":")[0] for s in reply["skipped"]}
         self.assertEqual({"b.bin": "a binary file", ".hidden": "a hidden folder", "out": "a symbolic link out of %s" % self.data,
+                          "etc": "a symbolic link out of %s" % self.data, "again": "a symbolic link to a folder, not followed",
                           "pipe": "not a regular file"}, reasons)
 
     def test_an_unreadable_file_is_listed(self):

@@ -98,10 +98,18 @@ def _candidates(root, glob, skipped):
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
         dirnames.sort()
-        for name in [d for d in dirnames if d.startswith(".")]:
-            dirnames.remove(name)
-            if os.path.join(dirpath, name) != own:
-                skipped.append((os.path.join(dirpath, name), "a hidden folder: name it as path to search it"))
+        for name in list(dirnames):
+            path = os.path.join(dirpath, name)
+            if os.path.islink(path):
+                # os.walk does not follow links to folders; say so, so no folder's files go unmentioned.
+                dirnames.remove(name)
+                real = session_files._outside(path)
+                skipped.append((path, "a symbolic link out of %s (to %s)" % (guard.DATA, real) if real is not None else
+                                "a symbolic link to a folder, not followed: search %s as path" % os.path.realpath(path)))
+            elif name.startswith("."):
+                dirnames.remove(name)
+                if path != own:
+                    skipped.append((path, "a hidden folder: name it as path to search it"))
         for name in sorted(filenames):
             path = os.path.join(dirpath, name)
             if glob and not (fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(os.path.relpath(path, root), glob)):
