@@ -16,9 +16,8 @@ import os
 import stat
 import sys
 
-_prefix = __name__[:-len("file_read")]
-guard = sys.modules[_prefix + "guard"]
-session_files = sys.modules[_prefix + "session_files"]
+# HelperCode installs session_files.py first, under this module's name with "file_read" taken off plus "session_files".
+session_files = sys.modules[__name__[:-len("file_read")] + "session_files"]
 
 CHUNK = 1 << 20
 TAIL_CHUNK = 1 << 16

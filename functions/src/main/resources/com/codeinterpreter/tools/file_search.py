@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 
+# HelperCode installs guard.py and session_files.py first, under this module's name with "file_search" taken off plus theirs.
 _prefix = __name__[:-len("file_search")]
 guard = sys.modules[_prefix + "guard"]
 session_files = sys.modules[_prefix + "session_files"]
