@@ -69,6 +69,13 @@ class SearchFilesTest(SessionFolderTest):
                           "etc": "a symbolic link out of %s" % self.data, "again": "a symbolic link to a folder, not followed",
                           "pipe": "not a regular file"}, reasons)
 
+    def test_a_file_whose_name_has_a_line_break_is_listed_not_misread(self):
+        self.write("odd\nname.log", "hit\n")
+        self.write("ok.log", "hit\n")
+        reply = self.search(pattern="hit")
+        self.assertEqual(([self.path("ok.log")], [self.path("odd\nname.log")]),
+                         ([m["path"] for m in reply["matches"]], [s["path"] for s in reply["skipped"]]))
+
     def test_an_unreadable_file_is_listed(self):
         if os.geteuid() == 0:
             self.skipTest("root reads every file")

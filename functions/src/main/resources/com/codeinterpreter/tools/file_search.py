@@ -115,6 +115,9 @@ def _candidates(root, glob, skipped):
             path = os.path.join(dirpath, name)
             if glob and not (fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(os.path.relpath(path, root), glob)):
                 continue
+            if "\n" in name:
+                skipped.append((path, "a name with a line break, which grep's output cannot carry: rename the file"))
+                continue
             reason, size = _why_not_searched(path)
             if reason is None:
                 yield path, size
@@ -179,7 +182,8 @@ class _Grep:
             for record in self._records(data):
                 path, _, rest = record.partition(b"\0")
                 number, _, text = rest.partition(b":")
-                yield (os.fsdecode(path), int(number), text.decode("utf-8", "replace")[:MAX_TEXT_CHARS])
+                if number.isdigit():
+                    yield (os.fsdecode(path), int(number), text.decode("utf-8", "replace")[:MAX_TEXT_CHARS])
 
     def _records(self, data):
         """Whole output lines; of a very long one, its first KEEP_LINE_BYTES bytes."""
@@ -250,6 +254,9 @@ def search_files(request):
             skipped += [f for f in failed if f[0] in done]
             searched += len(done) - len([f for f in failed if f[0] in done])
             break
+        except BaseException:
+            run.stop()  # grep never outlives the search
+            raise
         _, failed = run.stop()
         skipped += failed
         if reply["truncated"]:
