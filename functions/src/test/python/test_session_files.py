@@ -136,6 +136,21 @@ class ListFilesTest(SessionFolderTest):
         os.remove(self.path("sub/b"))
         self.assertEqual((["sub/c", "sub/d"], "sub/b"), (self.page({"cursor": cursor})[0], cursor))
 
+    def test_a_folder_that_cannot_be_read_is_named_in_the_answer(self):
+        self.write("a.txt")
+        self.write("locked/b.txt")
+        entries = self.files._entries
+
+        def no_permission(folder, own):  # as chmod 000 does to a user who is not root
+            if folder.endswith("locked"):
+                raise PermissionError(13, "Permission denied", folder)
+            return entries(folder, own)
+
+        self.files._entries = no_permission
+        reply = self.files.list_files({})
+        self.assertEqual(([("a.txt", "file", 0)], [self.path("locked")]), (self.names(reply), reply["unreadable"]))
+        self.assertEqual("Unreadable", self.files.list_files({"path": self.path("locked"), "recursive": False})["error"]["type"])
+
     def test_a_cursor_this_listing_did_not_give_is_refused(self):
         self.write("a/b")
         for cursor in ("/etc", "../x", "a//b", "a/./b"):

@@ -108,11 +108,15 @@ sealed interface HelperReply {
         }
     }
 
-    /** @param nextCursor where the next page starts, when the listing was cut; else null */
+    /**
+     * @param nextCursor where the next page starts, when the listing was cut; else null
+     * @param unreadable the folders met on this page that could not be read, so their files are missing from it
+     */
     record FilesListed(ExecutionStatus status, HelperError error, SessionState sessionState, String path, List<FileEntry> files,
-                       boolean truncated, String nextCursor) implements HelperReply {
+                       boolean truncated, String nextCursor, List<String> unreadable) implements HelperReply {
         public FilesListed {
             files = listOf(files);
+            unreadable = listOf(unreadable);
         }
     }
 

@@ -32,6 +32,7 @@ public final class ListSessionFilesTool {
         // The sandbox's own type table is thin (no /etc/mime.types there); name the types the same way everywhere.
         List<FileEntry> files = listed.reply().files().stream().map(e -> !e.isFile() ? e
                 : new FileEntry(e.name(), e.path(), e.type(), e.size(), e.lastModified(), ContentTypes.of(e.name()))).toList();
-        return new FileList(listed.reply().path(), files, listed.reply().truncated(), listed.reply().nextCursor(), listed.session());
+        return new FileList(listed.reply().path(), files, listed.reply().truncated(), listed.reply().nextCursor(), listed.reply().unreadable(),
+                listed.session());
     }
 }

@@ -60,7 +60,7 @@ REPLIES = {
     "read": ("path", "content", "startLine", "endLine", "lineCount", "totalLines", "size", "truncated", "nextColumn"),
     "search": ("matches", "filesSearched", "truncated", "skipped", "filesSkipped", "timedOut", "stoppedIn", "stoppedAtByte",
                "patternWarning"),
-    "list": ("path", "files", "truncated", "nextCursor"),
+    "list": ("path", "files", "truncated", "nextCursor", "unreadable"),
     "collect": _CHANGES,
 }
 # The records inside replies, by the field that holds them.

@@ -123,13 +123,15 @@ def _name(entry):
     return entry.name
 
 
-def _files_after(folder, after, own, count):
+def _files_after(folder, after, own, count, unreadable):
     """The first `count` files under `folder` in listing order (a folder's files by name, then its sub-folders
     in turn), from just after the relative path `after` (a list of parts; empty for the start). Only the
-    folders on the way to `after` are read again, so a page costs the same wherever it starts."""
+    folders on the way to `after` are read again, so a page costs the same wherever it starts. A folder that
+    cannot be read goes to `unreadable`, so the answer can say whose files it lacks."""
     try:
         files, folders = _entries(folder, own)
     except OSError:
+        unreadable.append(folder)
         return
     if len(after) == 1:
         files = _first(files, after[0], count)
@@ -142,7 +144,7 @@ def _files_after(folder, after, own, count):
         yield entry
     for entry in sorted(folders, key=_name):
         resume = after[1:] if len(after) > 1 and entry.name == after[0] else []
-        yield from _files_after(entry.path, resume, own, count)
+        yield from _files_after(entry.path, resume, own, count, unreadable)
 
 
 def list_files(request):
@@ -160,17 +162,20 @@ def list_files(request):
     if after is None or (not recursive and len(after) > 1):
         return _error("InvalidCursor", "The cursor %r is not one this listing gave: pass nextCursor from the previous answer "
                       "unchanged, with the same path and recursive." % request.get("cursor"))
-    own = os.path.dirname(SESSION_MARKER)
-    if recursive:
-        found = _files_after(root, after, own, limit + 1)
-    else:
-        files, folders = _entries(root, own)
-        found = _first(files + folders, after[0] if after else None, limit + 1)
+    own, unreadable = os.path.dirname(SESSION_MARKER), []
+    try:
+        if recursive:
+            found = _files_after(root, after, own, limit + 1, unreadable)
+        else:
+            files, folders = _entries(root, own)
+            found = _first(files + folders, after[0] if after else None, limit + 1)
+    except OSError as exc:
+        return _error("Unreadable", "%s cannot be read: %s." % (root, exc.strerror or exc))
     entries, last = [], None
     for entry in found:
         if len(entries) >= limit:
             return {"status": "succeeded", "path": root, "files": entries, "truncated": True,
-                    "nextCursor": os.path.relpath(last.path, root)}
+                    "nextCursor": os.path.relpath(last.path, root), "unreadable": unreadable}
         try:
             st = entry.stat(follow_symlinks=False)
         except OSError:
@@ -180,4 +185,5 @@ def list_files(request):
         entries.append({"name": entry.name, "path": entry.path, "type": kind, "size": st.st_size if kind == "file" else 0,
                         "lastModified": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(st.st_mtime))})
         last = entry
-    return {"status": "succeeded", "path": root, "files": entries, "truncated": False, "nextCursor": None}
+    return {"status": "succeeded", "path": root, "files": entries, "truncated": False, "nextCursor": None,
+            "unreadable": unreadable}
