@@ -1,5 +1,6 @@
-"""The session's files (session_files.py): what a call created or changed, and the file tools' reading,
-searching and listing, each against a fresh folder standing in for /mnt/data."""
+"""The session's files (session_files.py): what a call created or changed, and ListSessionFiles' listing,
+each against a fresh folder standing in for /mnt/data. SessionFolderTest is shared with test_file_read.py
+and test_file_search.py."""
 import base64
 import os
 import shutil
@@ -14,7 +15,8 @@ class SessionFolderTest(unittest.TestCase):
     def setUp(self):
         self.data = os.path.realpath(tempfile.mkdtemp(prefix="session-files-test-"))
         self.addCleanup(shutil.rmtree, self.data, ignore_errors=True)
-        self.files = helper_modules.load(data_folder=self.data).session_files
+        self.helper = helper_modules.load(data_folder=self.data)
+        self.files = self.helper.session_files
 
     def path(self, name):
         return os.path.join(self.data, name)
@@ -74,116 +76,6 @@ class ChangedFilesTest(SessionFolderTest):
         self.assertEqual((2, 3), (len(files), more))
 
 
-class ReadFileTest(SessionFolderTest):
-
-    def read(self, name, **request):
-        return self.files.read_file(dict(request, path=self.path(name) if not name.startswith("/") else name))
-
-    def test_a_text_file_is_read_whole_with_its_line_counts(self):
-        path = self.write("notes.txt", "one\ntwo\r\nthree")
-        self.assertEqual({"status": "succeeded", "path": path, "content": "one\ntwo\r\nthree", "startLine": 1, "endLine": 3, "lineCount": 3,
-                          "totalLines": 3, "size": 14, "truncated": False}, self.read("notes.txt"))
-
-    def test_a_window_of_lines_is_read_from_start_line_and_cut_at_max_lines(self):
-        self.write("n.txt", "".join("line %d\n" % n for n in range(1, 11)))
-        reply = self.read("n.txt", startLine=3, maxLines=2)
-        self.assertEqual(("line 3\nline 4\n", 3, 4, True, None),
-                         (reply["content"], reply["startLine"], reply["endLine"], reply["truncated"], reply["totalLines"]))
-
-    def test_reading_stops_before_the_line_that_would_pass_max_chars(self):
-        self.write("n.txt", "aaaa\nbbbb\n")
-        reply = self.read("n.txt", maxChars=7)
-        self.assertEqual(("aaaa\n", True), (reply["content"], reply["truncated"]))
-
-    def test_an_empty_file_has_no_lines(self):
-        self.write("empty.txt")
-        reply = self.read("empty.txt")
-        self.assertEqual(("", 0, 0, 0), (reply["content"], reply["endLine"], reply["lineCount"], reply["totalLines"]))
-
-    def test_a_missing_file_says_how_to_list_the_files(self):
-        self.assertEqual({"status": "failed", "error": {"type": "FileNotFound", "message": "No file %s. List the session's files with "
-                                                        "ListSessionFiles." % self.path("nope.txt")}}, self.read("nope.txt"))
-
-    def test_a_folder_is_not_read(self):
-        os.mkdir(self.path("sub"))
-        self.assertEqual({"type": "IsADirectory", "message": "%s is a folder. List it with ListSessionFiles." % self.path("sub")},
-                         self.read("sub")["error"])
-
-    def test_a_binary_file_is_sent_to_the_download_tool(self):
-        self.write("b.bin", b"\x89PNG\0\0", "wb")
-        self.assertEqual({"type": "BinaryFile", "message": "%s is a binary file (6 bytes); download it with GetSessionFile instead."
-                          % self.path("b.bin")}, self.read("b.bin")["error"])
-
-    def test_a_pipe_is_not_read(self):
-        os.mkfifo(self.path("pipe"))
-        self.assertEqual({"type": "NotARegularFile", "message": "%s is not a regular file (a pipe, socket or device); the file tools read "
-                          "regular files only." % self.path("pipe")}, self.read("pipe")["error"])
-
-    def test_a_link_out_of_the_folder_is_refused_with_where_it_leads(self):
-        os.symlink("/etc", self.path("etc"))
-        self.assertEqual({"type": "PathOutsideDataFolder", "message": "%s leads outside %s through a symbolic link (to /etc/hostname); the "
-                          "file tools only reach files in %s. Use the path of a file inside it." % (self.path("etc/hostname"), self.data,
-                                                                                                    self.data)},
-                         self.read("etc/hostname")["error"])
-
-    def test_a_link_inside_the_folder_is_followed(self):
-        self.write("real.txt", "x\n")
-        os.symlink(self.path("real.txt"), self.path("alias.txt"))
-        self.assertEqual("x\n", self.read("alias.txt")["content"])
-
-
-class SearchFilesTest(SessionFolderTest):
-
-    def search(self, **request):
-        return self.files.search_files(request)
-
-    def test_matching_lines_are_found_in_every_file_under_the_folder(self):
-        self.write("app.log", "ERROR a\nINFO b\nERROR c\n")
-        self.write("sub/other.log", "error d\n")
-        self.assertEqual({"status": "succeeded", "filesSearched": 2, "truncated": False, "matches": [
-            {"path": self.path("app.log"), "line": 1, "text": "ERROR a"}, {"path": self.path("app.log"), "line": 3, "text": "ERROR c"}]},
-            self.search(pattern="ERROR"))
-        self.assertEqual(3, len(self.search(pattern="error", ignoreCase=True)["matches"]))
-
-    def test_a_glob_narrows_the_files_by_name_or_relative_path(self):
-        self.write("a.log", "x\n")
-        self.write("a.txt", "x\n")
-        self.write("sub/b.log", "x\n")
-        self.assertEqual([self.path("a.log"), self.path("sub/b.log")], [m["path"] for m in self.search(pattern="x", glob="*.log")["matches"]])
-        self.assertEqual([self.path("sub/b.log")], [m["path"] for m in self.search(pattern="x", glob="sub/*")["matches"]])
-
-    def test_results_stop_at_max_results_and_say_so(self):
-        self.write("many.txt", "hit\n" * 5)
-        reply = self.search(pattern="hit", maxResults=2)
-        self.assertEqual((2, True), (len(reply["matches"]), reply["truncated"]))
-
-    def test_a_long_matching_line_is_cut_to_500_characters(self):
-        self.write("long.txt", "x" * 800 + "\n")
-        self.assertEqual(500, len(self.search(pattern="x")["matches"][0]["text"]))
-
-    def test_binary_files_hidden_folders_and_links_out_are_passed_over(self):
-        self.write("b.bin", b"hit\0", "wb")
-        self.write(".hidden/h.txt", "hit\n")
-        os.symlink("/etc/hostname", self.path("out"))
-        self.write("in.txt", "hit\n")
-        reply = self.search(pattern=".")
-        self.assertEqual(([self.path("in.txt")], 1), ([m["path"] for m in reply["matches"]], reply["filesSearched"]))
-
-    def test_one_file_can_be_searched(self):
-        path = self.write("one.txt", "a\nb\n")
-        self.assertEqual([2], [m["line"] for m in self.search(path=path, pattern="b")["matches"]])
-
-    def test_an_invalid_pattern_says_what_is_wrong_with_it(self):
-        self.assertEqual({"type": "InvalidPattern", "message": "The pattern is not a valid regular expression: missing ), unterminated "
-                          "subpattern at position 0."}, self.search(pattern="(")["error"])
-
-    def test_a_missing_folder_and_a_link_out_are_refused(self):
-        self.assertEqual({"type": "FileNotFound", "message": "No file or folder %s." % self.path("nope")},
-                         self.search(path=self.path("nope"), pattern="x")["error"])
-        os.symlink("/etc", self.path("etc"))
-        self.assertEqual("PathOutsideDataFolder", self.search(path=self.path("etc"), pattern="x")["error"]["type"])
-
-
 class ListFilesTest(SessionFolderTest):
 
     def names(self, reply):
@@ -204,13 +96,82 @@ class ListFilesTest(SessionFolderTest):
         self.write(".code-interpreter/session", "1")
         self.assertEqual([("a", "directory", 0), ("b.txt", "file", 2)], self.names(self.files.list_files({"recursive": False})))
 
-    def test_a_listing_stops_at_max_entries_and_says_so(self):
+    def test_a_listing_stops_at_max_entries_and_says_so_with_a_cursor(self):
         for n in range(4):
             self.write("f%d" % n)
         reply = self.files.list_files({"maxEntries": 3})
-        self.assertEqual((3, True), (len(reply["files"]), reply["truncated"]))
+        self.assertEqual((3, True, "f2"), (len(reply["files"]), reply["truncated"], reply["nextCursor"]))
         reply = self.files.list_files({"maxEntries": 3, "recursive": False})
-        self.assertEqual((3, True), (len(reply["files"]), reply["truncated"]))
+        self.assertEqual((3, True, "f2"), (len(reply["files"]), reply["truncated"], reply["nextCursor"]))
+        self.assertEqual((["f3"], False, None), self.page({"maxEntries": 3, "cursor": "f2"}))
+        self.assertEqual((4, False, None), (len(self.files.list_files({"maxEntries": 4})["files"]), False, None))
+
+    def page(self, request):
+        reply = self.files.list_files(request)
+        return [os.path.relpath(f["path"], self.data) for f in reply["files"]], reply["truncated"], reply["nextCursor"]
+
+    def test_paging_with_the_cursor_lists_every_file_once_in_order(self):
+        names = ["a/x", "a/y", "a/b/z", "a/c/w", "b", "c/d/e/f", "c/g", "top"]
+        for name in names:
+            self.write(name, "x")
+        os.makedirs(self.path("empty/inner"))
+        whole = self.page({})[0]
+        for size in (1, 2, 3, 7):
+            listed, cursor = [], None
+            while True:
+                files, truncated, cursor = self.page({"maxEntries": size, "cursor": cursor})
+                listed += files
+                self.assertEqual(truncated, cursor is not None)
+                if not truncated:
+                    break
+            with self.subTest(page=size):
+                self.assertEqual(whole, listed)
+        self.assertEqual(sorted(names), sorted(whole))
+        self.assertEqual(["b", "top", "a/x", "a/y", "a/b/z", "a/c/w", "c/g", "c/d/e/f"], whole, "a folder's files, then its folders")
+
+    def test_a_cursor_whose_file_was_removed_still_resumes_after_its_name(self):
+        for name in ("a", "b", "c", "d"):
+            self.write("sub/" + name)
+        files, _, cursor = self.page({"maxEntries": 2})
+        os.remove(self.path("sub/b"))
+        self.assertEqual((["sub/c", "sub/d"], "sub/b"), (self.page({"cursor": cursor})[0], cursor))
+
+    def test_a_folder_that_cannot_be_read_is_named_in_the_answer(self):
+        self.write("a.txt")
+        self.write("locked/b.txt")
+        entries = self.files._entries
+
+        def no_permission(folder, own):  # as chmod 000 does to a user who is not root
+            if folder.endswith("locked"):
+                raise PermissionError(13, "Permission denied", folder)
+            return entries(folder, own)
+
+        self.files._entries = no_permission
+        reply = self.files.list_files({})
+        self.assertEqual(([("a.txt", "file", 0)], [self.path("locked")]), (self.names(reply), reply["unreadable"]))
+        self.assertEqual("Unreadable", self.files.list_files({"path": self.path("locked"), "recursive": False})["error"]["type"])
+
+    def test_a_cursor_this_listing_did_not_give_is_refused(self):
+        self.write("a/b")
+        for cursor in ("/etc", "../x", "a//b", "a/./b"):
+            with self.subTest(cursor=cursor):
+                self.assertEqual("InvalidCursor", self.files.list_files({"cursor": cursor})["error"]["type"])
+        self.assertEqual("InvalidCursor", self.files.list_files({"cursor": "a/b", "recursive": False})["error"]["type"])
+
+    def test_a_big_folder_is_paged_through_without_loss_or_repeat(self):
+        folder = self.path("many")
+        os.mkdir(folder)
+        for n in range(2500):
+            open(os.path.join(folder, "f%06d.log" % n), "w").close()
+        seen, cursor, pages = [], None, 0
+        while True:
+            reply = self.files.list_files({"path": folder, "maxEntries": 1000, "cursor": cursor})
+            seen += [f["name"] for f in reply["files"]]
+            pages += 1
+            cursor = reply["nextCursor"]
+            if cursor is None:
+                break
+        self.assertEqual((["f%06d.log" % n for n in range(2500)], 3), (seen, pages))
 
     def test_a_file_a_missing_folder_and_a_link_out_are_refused(self):
         path = self.write("f.txt")

@@ -60,7 +60,11 @@ public final class ToolCatalog {
                     integer("startLine", "First line to return, counting from 1").withDefault(ReadSessionFileTool.DEFAULT_START_LINE)
                             .atLeast(1).hint("Lines are numbered from 1."),
                     integer("maxLines", "Most lines to return").withDefault(ReadSessionFileTool.DEFAULT_MAX_LINES)
-                            .range(1, ReadSessionFileTool.MAX_LINES)),
+                            .range(1, ReadSessionFileTool.MAX_LINES),
+                    integer("startColumn", "Character of the first line to start at, counting from 1: the nextColumn of an answer "
+                            + "that ended inside a long line").atLeast(1).hint("Columns are numbered from 1."),
+                    integer("tailLines", "Read the last this many lines of the file instead (as tail -n does), at a cost "
+                            + "that does not grow with the file's size; not with startLine").range(1, ReadSessionFileTool.MAX_LINES)),
             true, Answer.FILE_TEXT, List.of(404, 415, 504), ReadSessionFileTool.Request.class);
 
     public static final ToolDefinition SEARCH_SESSION_FILES = new ToolDefinition("SearchSessionFiles", ToolDescriptions.SEARCH_SESSION_FILES,
@@ -76,7 +80,9 @@ public final class ToolCatalog {
 
     public static final ToolDefinition LIST_SESSION_FILES = new ToolDefinition("ListSessionFiles", ToolDescriptions.LIST_SESSION_FILES,
             List.of(path("path", "Folder to list").withDefault(SessionPaths.ROOT),
-                    bool("recursive", "Include the files in sub-folders").withDefault(ListSessionFilesTool.DEFAULT_RECURSIVE)),
+                    bool("recursive", "Include the files in sub-folders").withDefault(ListSessionFilesTool.DEFAULT_RECURSIVE),
+                    string("cursor", "The nextCursor of the previous page, to list the entries after it (with the same path "
+                            + "and recursive)").maxLength(SessionPaths.MAX_PATH)),
             true, Answer.FILE_LIST, List.of(404, 504), ListSessionFilesTool.Request.class);
 
     public static final ToolDefinition GET_SESSION_FILE = new ToolDefinition("GetSessionFile", ToolDescriptions.GET_SESSION_FILE,

@@ -21,13 +21,15 @@ public final class ToolDescriptions {
             + "Background jobs are not supported.";
 
     public static final String READ_SESSION_FILE = "Reads the contents of a text file from /mnt/data, up to maxLines lines from "
-            + "startLine. Binary files are refused: get a download link for them with GetSessionFile.";
+            + "startLine, or its last tailLines lines; a line longer than one answer comes in parts (continue at nextColumn). "
+            + "Binary files are refused: get a download link for them with GetSessionFile.";
 
-    public static final String SEARCH_SESSION_FILES = "Searches for text within the files in /mnt/data using a grep-style "
-            + "regular expression (for example ERROR|FATAL) and returns the matching lines with their file and line number.";
+    public static final String SEARCH_SESSION_FILES = "Searches for text within the files in /mnt/data, of any size, with grep -E "
+            + "(for example ERROR|FATAL or ^[[:digit:]]+) and returns the matching lines with their file and line number, and the "
+            + "files it did not search with why.";
 
     public static final String LIST_SESSION_FILES = "Lists the files in the session (in /mnt/data) with their name, path, type, "
-            + "size, last modification time and content type.";
+            + "size, last modification time and content type, 1,000 per answer: a longer listing gives a nextCursor for the next page.";
 
     public static final String GET_SESSION_FILE = "Downloads a file from the session: returns an expiring, read-only download "
             + "link to it, optionally saved under another file name.";

@@ -32,6 +32,8 @@ final class McpToolProperties {
             + "{\"propertyName\":\"path\",\"propertyType\":\"string\",\"description\":\"File to read, relative to /mnt/data or absolute inside it (at most 1024 characters)\",\"isRequired\":true,\"isArray\":false},"
             + "{\"propertyName\":\"startLine\",\"propertyType\":\"integer\",\"description\":\"First line to return, counting from 1 (default: 1, minimum: 1)\",\"isRequired\":false,\"isArray\":false},"
             + "{\"propertyName\":\"maxLines\",\"propertyType\":\"integer\",\"description\":\"Most lines to return (default: 2000, minimum: 1, maximum: 20000)\",\"isRequired\":false,\"isArray\":false},"
+            + "{\"propertyName\":\"startColumn\",\"propertyType\":\"integer\",\"description\":\"Character of the first line to start at, counting from 1: the nextColumn of an answer that ended inside a long line (minimum: 1)\",\"isRequired\":false,\"isArray\":false},"
+            + "{\"propertyName\":\"tailLines\",\"propertyType\":\"integer\",\"description\":\"Read the last this many lines of the file instead (as tail -n does), at a cost that does not grow with the file's size; not with startLine (minimum: 1, maximum: 20000)\",\"isRequired\":false,\"isArray\":false},"
             + "{\"propertyName\":\"sessionId\",\"propertyType\":\"string\",\"description\":\"Your conversation or thread id; calls with the same sessionId share one sandbox session (files in /mnt/data, Python variables), and calls without one share a default session (at most 128 characters)\",\"isRequired\":false,\"isArray\":false}"
             + "]";
 
@@ -47,6 +49,7 @@ final class McpToolProperties {
     static final String LIST_SESSION_FILES = "["
             + "{\"propertyName\":\"path\",\"propertyType\":\"string\",\"description\":\"Folder to list (default: /mnt/data, at most 1024 characters)\",\"isRequired\":false,\"isArray\":false},"
             + "{\"propertyName\":\"recursive\",\"propertyType\":\"boolean\",\"description\":\"Include the files in sub-folders (default: true)\",\"isRequired\":false,\"isArray\":false},"
+            + "{\"propertyName\":\"cursor\",\"propertyType\":\"string\",\"description\":\"The nextCursor of the previous page, to list the entries after it (with the same path and recursive) (at most 1024 characters)\",\"isRequired\":false,\"isArray\":false},"
             + "{\"propertyName\":\"sessionId\",\"propertyType\":\"string\",\"description\":\"Your conversation or thread id; calls with the same sessionId share one sandbox session (files in /mnt/data, Python variables), and calls without one share a default session (at most 128 characters)\",\"isRequired\":false,\"isArray\":false}"
             + "]";
 

@@ -37,6 +37,7 @@ final class HelperCode {
     private static final List<Module> MODULES = List.of(new Module("guard_shell.py", "guard_shell"), new Module("guard.py", "guard"),
             new Module("guard_rules.py", "guard_rules"), new Module("guard_names.py", "guard_names"),
             new Module("guard_static.py", "guard_static"), new Module("session_files.py", "session_files"),
+            new Module("file_read.py", "file_read"), new Module("file_search.py", "file_search"),
             new Module("capture.py", "capture"), new Module("runner.py", ""));
 
     private static final HelperCode BUILT = new HelperCode(readBytecode());

@@ -3,6 +3,7 @@ package com.codeinterpreter.tools;
 import com.codeinterpreter.answers.ExecutionStatus;
 import com.codeinterpreter.answers.FileEntry;
 import com.codeinterpreter.answers.SearchMatches.Match;
+import com.codeinterpreter.answers.SearchMatches.Skipped;
 import com.codeinterpreter.answers.SessionState;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -84,22 +85,38 @@ sealed interface HelperReply {
         }
     }
 
-    /** @param totalLines the file's line count when the read reached its end, else null */
-    record FileRead(ExecutionStatus status, HelperError error, SessionState sessionState, String path, String content, int startLine,
-                    int endLine, int lineCount, Integer totalLines, long size, boolean truncated) implements HelperReply {
+    /**
+     * @param startLine  null when reading the end of a file too big to count its lines cheaply (endLine too)
+     * @param totalLines the file's line count when the read reached its end or counting was cheap, else null
+     * @param nextColumn the column the last line returned continues at, when the page ended inside it, else null
+     */
+    record FileRead(ExecutionStatus status, HelperError error, SessionState sessionState, String path, String content, Integer startLine,
+                    Integer endLine, int lineCount, Integer totalLines, long size, boolean truncated, Integer nextColumn) implements HelperReply {
     }
 
+    /**
+     * @param skipped       the first of the files passed over, each with why; {@code filesSkipped} counts them all
+     * @param stoppedIn     when the time bound cut the search: the file it was in, and {@code stoppedAtByte} how far into it
+     * @param patternWarning what grep (or the helper) found doubtful in the pattern, or null
+     */
     record FilesSearched(ExecutionStatus status, HelperError error, SessionState sessionState, List<Match> matches, int filesSearched,
-                         boolean truncated) implements HelperReply {
+                         boolean truncated, List<Skipped> skipped, int filesSkipped, boolean timedOut, String stoppedIn, Long stoppedAtByte,
+                         String patternWarning) implements HelperReply {
         public FilesSearched {
             matches = listOf(matches);
+            skipped = listOf(skipped);
         }
     }
 
+    /**
+     * @param nextCursor where the next page starts, when the listing was cut; else null
+     * @param unreadable the folders met on this page that could not be read, so their files are missing from it
+     */
     record FilesListed(ExecutionStatus status, HelperError error, SessionState sessionState, String path, List<FileEntry> files,
-                       boolean truncated) implements HelperReply {
+                       boolean truncated, String nextCursor, List<String> unreadable) implements HelperReply {
         public FilesListed {
             files = listOf(files);
+            unreadable = listOf(unreadable);
         }
     }
 

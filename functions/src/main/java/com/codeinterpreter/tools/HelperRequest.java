@@ -34,16 +34,19 @@ sealed interface HelperRequest {
     record RunShell(String command, int timeout, int maxOutput) implements HelperRequest {
     }
 
-    /** Lines of a text file: {@code maxLines} from {@code startLine}, at most {@code maxChars} characters. */
-    record ReadFile(String path, int startLine, int maxLines, int maxChars) implements HelperRequest {
+    /**
+     * Lines of a text file: {@code maxLines} from {@code startLine} (its {@code startColumn}th character on, when
+     * given), or the last {@code tailLines} lines when given; at most {@code maxChars} characters.
+     */
+    record ReadFile(String path, int startLine, int maxLines, int maxChars, Integer startColumn, Integer tailLines) implements HelperRequest {
     }
 
-    /** Lines matching {@code pattern} (Python's re) in the files under {@code path}; {@code glob} may be null. */
-    record SearchFiles(String pattern, String path, String glob, boolean ignoreCase, int maxResults) implements HelperRequest {
+    /** Lines matching {@code pattern} (grep -E) in the files under {@code path}, for at most {@code maxSeconds}; {@code glob} may be null. */
+    record SearchFiles(String pattern, String path, String glob, boolean ignoreCase, int maxResults, int maxSeconds) implements HelperRequest {
     }
 
-    /** The entries of a folder, and of its sub-folders when {@code recursive}. */
-    record ListFiles(String path, boolean recursive, int maxEntries) implements HelperRequest {
+    /** A page of the entries of a folder (and of its sub-folders when {@code recursive}) after {@code cursor}, or from the start when null. */
+    record ListFiles(String path, boolean recursive, int maxEntries, String cursor) implements HelperRequest {
     }
 
     /** After a call that timed out: what it had changed before it was stopped. */

@@ -29,6 +29,8 @@ _state = {"runs": 0, "pending": None, "patched": False}
 guard = sys.modules[__name__ + "guard"]
 static_check = sys.modules[__name__ + "guard_static"]
 session_files = sys.modules[__name__ + "session_files"]
+file_read = sys.modules[__name__ + "file_read"]
+file_search = sys.modules[__name__ + "file_search"]
 capture = sys.modules[__name__ + "capture"]
 
 
@@ -43,9 +45,9 @@ class UserTimeout(BaseException):
 REQUESTS = {
     "python": ("code", "timeout", "maxOutput", "echo"),
     "shell": ("command", "timeout", "maxOutput"),
-    "read": ("path", "startLine", "maxLines", "maxChars"),
-    "search": ("pattern", "path", "glob", "ignoreCase", "maxResults"),
-    "list": ("path", "recursive", "maxEntries"),
+    "read": ("path", "startLine", "maxLines", "maxChars", "startColumn", "tailLines"),
+    "search": ("pattern", "path", "glob", "ignoreCase", "maxResults", "maxSeconds"),
+    "list": ("path", "recursive", "maxEntries", "cursor"),
     "collect": (),
 }
 # Every reply: the marker (first, so the caller tells a reply from any other value), then the envelope.
@@ -55,9 +57,10 @@ REPLIES = {
     "python": ("echo", "result", "resultTruncated") + _CHANGES,
     "shell": ("exitCode", "stdout", "stderr", "stdoutTruncated", "stderrTruncated", "stdoutBytes", "stderrBytes",
               "durationMs") + _CHANGES,
-    "read": ("path", "content", "startLine", "endLine", "lineCount", "totalLines", "size", "truncated"),
-    "search": ("matches", "filesSearched", "truncated"),
-    "list": ("path", "files", "truncated"),
+    "read": ("path", "content", "startLine", "endLine", "lineCount", "totalLines", "size", "truncated", "nextColumn"),
+    "search": ("matches", "filesSearched", "truncated", "skipped", "filesSkipped", "timedOut", "stoppedIn", "stoppedAtByte",
+               "patternWarning"),
+    "list": ("path", "files", "truncated", "nextCursor", "unreadable"),
     "collect": _CHANGES,
 }
 # The records inside replies, by the field that holds them.
@@ -69,6 +72,7 @@ PARTS = {
     "figures": ("name", "base64", "error"),
     "savedOutputs": ("stream", "path", "name", "size", "total", "unit", "complete", "error"),
     "matches": ("path", "line", "text"),
+    "skipped": ("path", "reason"),
     "entries": ("name", "path", "type", "size", "lastModified"),
 }
 STATUSES = ("succeeded", "failed", "timedOut")
@@ -94,9 +98,9 @@ def dispatch(user_globals, request_json):
     elif op == "shell":
         reply = run_shell(request)
     elif op == "read":
-        reply = session_files.read_file(request)
+        reply = file_read.read_file(request)
     elif op == "search":
-        reply = session_files.search_files(request)
+        reply = file_search.search_files(request)
     elif op == "list":
         reply = session_files.list_files(request)
     else:

@@ -1,13 +1,12 @@
-"""The session's files, for the helper (runner.py): what a call created or changed under /mnt/data, and
-the file tools' reading, searching and listing. Installed before runner.py, under its module name plus
-"session_files".
+"""The session's files, for the helper (runner.py): what a call created or changed under /mnt/data, the
+checks the file tools share (file_read.py, file_search.py), and ListSessionFiles' listing. Installed before
+runner.py, under its module name plus "session_files".
 
 Standard library only: it runs in the service's kernel as well as in the local pool's.
 """
 import base64
-import fnmatch
+import heapq
 import os
-import re
 import stat
 import sys
 import time
@@ -94,102 +93,63 @@ def _not_regular(path):
                   "files only." % path)
 
 
-def _readable(path):
-    """Whether a file found by walking may be read: a regular file, reached without leaving /mnt/data."""
+def _cursor_parts(cursor):
+    """The relative path a cursor holds, as its parts, or None when it is not one this listing gave."""
+    parts = cursor.split("/")
+    if cursor.startswith("/") or "\0" in cursor or any(p in ("", ".", "..") for p in parts):
+        return None
+    return parts
+
+
+def _entries(folder, own):
+    """(files, folders) of a folder, unsorted; a link counts as a file (it is listed, not followed)."""
+    files, folders = [], []
+    with os.scandir(folder) as it:
+        for entry in it:
+            if entry.path != own:
+                (folders if entry.is_dir(follow_symlinks=False) else files).append(entry)
+    return files, folders
+
+
+def _first(entries, after, count):
+    """The first `count` entries by name after the name `after` (None: from the start): a page of a folder of
+    100,000 files is picked out, not sorted whole."""
+    if after is not None:
+        entries = [e for e in entries if e.name > after]
+    return heapq.nsmallest(count, entries, key=_name)
+
+
+def _name(entry):
+    return entry.name
+
+
+def _files_after(folder, after, own, count, unreadable):
+    """The first `count` files under `folder` in listing order (a folder's files by name, then its sub-folders
+    in turn), from just after the relative path `after` (a list of parts; empty for the start). Only the
+    folders on the way to `after` are read again, so a page costs the same wherever it starts. A folder that
+    cannot be read goes to `unreadable`, so the answer can say whose files it lacks."""
     try:
-        st = os.lstat(path)
-        if stat.S_ISLNK(st.st_mode):
-            if _outside(path) is not None:
-                return False
-            st = os.stat(path)
-        return stat.S_ISREG(st.st_mode)
+        files, folders = _entries(folder, own)
     except OSError:
-        return False
-
-
-def read_file(request):
-    path = request["path"]
-    start = max(1, int(request.get("startLine") or 1))
-    max_lines = int(request.get("maxLines") or 2000)
-    max_chars = int(request.get("maxChars") or 200000)
-    real = _outside(path)
-    if real is not None:
-        return _refused_link(path, real)
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return _error("FileNotFound", "No file %s. List the session's files with ListSessionFiles." % path)
-    if stat.S_ISDIR(st.st_mode):
-        return _error("IsADirectory", "%s is a folder. List it with ListSessionFiles." % path)
-    if not stat.S_ISREG(st.st_mode):
-        return _not_regular(path)
-    if _is_binary(path):
-        return _error("BinaryFile", "%s is a binary file (%d bytes); download it with GetSessionFile instead." % (path, st.st_size))
-    lines, chars, number, truncated = [], 0, 0, False
-    with open(path, "r", encoding="utf-8", errors="replace", newline="") as f:
-        for number, line in enumerate(f, 1):
-            if number < start:
-                continue
-            if len(lines) >= max_lines or chars + len(line) > max_chars:
-                truncated = True
-                break
-            lines.append(line)
-            chars += len(line)
-    total_lines = None if truncated else number
-    return {"status": "succeeded", "path": path, "content": "".join(lines), "startLine": start,
-            "endLine": start + len(lines) - 1 if lines else start - 1, "lineCount": len(lines), "totalLines": total_lines,
-            "size": st.st_size, "truncated": truncated}
-
-
-def _walk_files(root, glob):
-    if os.path.isfile(root):
-        yield root
+        unreadable.append(folder)
         return
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            path = os.path.join(dirpath, name)
-            relative = os.path.relpath(path, root)
-            if glob and not (fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(relative, glob)):
-                continue
-            yield path
-
-
-def search_files(request):
-    root = request.get("path") or guard.DATA
-    real = _outside(root)
-    if real is not None:
-        return _refused_link(root, real)
-    if not os.path.exists(root):
-        return _error("FileNotFound", "No file or folder %s." % root)
-    try:
-        pattern = re.compile(request["pattern"], re.IGNORECASE if request.get("ignoreCase") else 0)
-    except re.error as exc:
-        return _error("InvalidPattern", "The pattern is not a valid regular expression: %s." % exc)
-    max_results = int(request.get("maxResults") or 100)
-    matches, searched, truncated = [], 0, False
-    for path in _walk_files(root, request.get("glob")):
-        try:
-            # Links out of /mnt/data and pipes (which would block the read) are passed over.
-            if not _readable(path) or os.path.getsize(path) > 100 * 1024 * 1024 or _is_binary(path):
-                continue
-            searched += 1
-            with open(path, "r", encoding="utf-8", errors="replace") as f:
-                for number, line in enumerate(f, 1):
-                    if pattern.search(line):
-                        if len(matches) >= max_results:
-                            truncated = True
-                            break
-                        text = line.rstrip("\r\n")
-                        matches.append({"path": path, "line": number, "text": text[:500]})
-        except OSError:
-            continue
-        if truncated:
-            break
-    return {"status": "succeeded", "matches": matches, "filesSearched": searched, "truncated": truncated}
+    if len(after) == 1:
+        files = _first(files, after[0], count)
+    elif after:
+        files = []
+        folders = [e for e in folders if e.name >= after[0]]
+    else:
+        files = _first(files, None, count)
+    for entry in files:
+        yield entry
+    for entry in sorted(folders, key=_name):
+        resume = after[1:] if len(after) > 1 and entry.name == after[0] else []
+        yield from _files_after(entry.path, resume, own, count, unreadable)
 
 
 def list_files(request):
+    """A page of a folder's entries, in name order, from just after `cursor` (the relative path of the page's
+    last entry, which the reply hands back as nextCursor while more entries follow)."""
     root = request.get("path") or guard.DATA
     recursive = request.get("recursive", True)
     limit = int(request.get("maxEntries") or 1000)
@@ -198,32 +158,32 @@ def list_files(request):
         return _refused_link(root, real)
     if not os.path.isdir(root):
         return _error("NotADirectory" if os.path.exists(root) else "FileNotFound", "No folder %s." % root)
-    entries, truncated = [], False
-
-    def describe(path, st, kind):
-        # The content type is added by the caller, from one table for every tool.
-        return {"name": os.path.basename(path), "path": path, "type": kind, "size": st.st_size if kind == "file" else 0,
-                "lastModified": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(st.st_mtime))}
-
-    if recursive:
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if os.path.join(dirpath, d) != os.path.dirname(SESSION_MARKER))
-            for name in sorted(filenames):
-                path = os.path.join(dirpath, name)
-                st = os.lstat(path)
-                if len(entries) >= limit:
-                    truncated = True
-                    break
-                entries.append(describe(path, st, "file"))
-            if truncated:
-                break
-    else:
-        for entry in sorted(os.scandir(root), key=lambda e: e.name):
-            if entry.path == os.path.dirname(SESSION_MARKER):
-                continue
-            if len(entries) >= limit:
-                truncated = True
-                break
+    after = _cursor_parts(request["cursor"]) if request.get("cursor") else []
+    if after is None or (not recursive and len(after) > 1):
+        return _error("InvalidCursor", "The cursor %r is not one this listing gave: pass nextCursor from the previous answer "
+                      "unchanged, with the same path and recursive." % request.get("cursor"))
+    own, unreadable = os.path.dirname(SESSION_MARKER), []
+    try:
+        if recursive:
+            found = _files_after(root, after, own, limit + 1, unreadable)
+        else:
+            files, folders = _entries(root, own)
+            found = _first(files + folders, after[0] if after else None, limit + 1)
+    except OSError as exc:
+        return _error("Unreadable", "%s cannot be read: %s." % (root, exc.strerror or exc))
+    entries, last = [], None
+    for entry in found:
+        if len(entries) >= limit:
+            return {"status": "succeeded", "path": root, "files": entries, "truncated": True,
+                    "nextCursor": os.path.relpath(last.path, root), "unreadable": unreadable}
+        try:
             st = entry.stat(follow_symlinks=False)
-            entries.append(describe(entry.path, st, "directory" if entry.is_dir(follow_symlinks=False) else "file"))
-    return {"status": "succeeded", "path": root, "files": entries, "truncated": truncated}
+        except OSError:
+            continue  # removed while being listed
+        kind = "directory" if entry.is_dir(follow_symlinks=False) else "file"
+        # The content type is added by the caller, from one table for every tool.
+        entries.append({"name": entry.name, "path": entry.path, "type": kind, "size": st.st_size if kind == "file" else 0,
+                        "lastModified": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(st.st_mtime))})
+        last = entry
+    return {"status": "succeeded", "path": root, "files": entries, "truncated": False, "nextCursor": None,
+            "unreadable": unreadable}

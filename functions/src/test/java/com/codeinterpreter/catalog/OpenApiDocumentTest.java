@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.codeinterpreter.answers.Accepted;
 import com.codeinterpreter.answers.ExecutionReport;
+import com.codeinterpreter.answers.FileList;
+import com.codeinterpreter.answers.FileText;
 import com.codeinterpreter.answers.OutputFile;
 import com.codeinterpreter.answers.PdfReport;
+import com.codeinterpreter.answers.SearchMatches;
 import com.codeinterpreter.answers.StoredFile;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.JavaType;
@@ -84,6 +87,9 @@ class OpenApiDocumentTest {
         assertCovers("OutputFile", OutputFile.class);
         assertCovers("Accepted", Accepted.class);
         assertCovers("StoredFile", StoredFile.class);
+        assertCovers("FileText", FileText.class);
+        assertCovers("SearchMatches", SearchMatches.class);
+        assertCovers("FileList", FileList.class);
     }
 
     @Test

@@ -28,8 +28,8 @@ class RequestBinderTest {
     void absentParametersTakeTheirCatalogDefaults() {
         assertEquals(new ExecutePythonCodeTool.Request("1", ExecutePythonCodeTool.DEFAULT_TIMEOUT),
                 RequestBinder.bind(ToolCatalog.EXECUTE_PYTHON_CODE, body("{\"pythonCode\":\"1\"}")));
-        assertEquals(new ListSessionFilesTool.Request("/mnt/data", true), RequestBinder.bind(ToolCatalog.LIST_SESSION_FILES, body("{}")));
-        assertEquals(new ListSessionFilesTool.Request("/mnt/data", false),
+        assertEquals(new ListSessionFilesTool.Request("/mnt/data", true, null), RequestBinder.bind(ToolCatalog.LIST_SESSION_FILES, body("{}")));
+        assertEquals(new ListSessionFilesTool.Request("/mnt/data", false, null),
                 RequestBinder.bind(ToolCatalog.LIST_SESSION_FILES, body("{\"path\":\"  \",\"recursive\":\"false\"}")),
                 "a blank path where there is a default is the default");
     }
@@ -53,8 +53,19 @@ class RequestBinderTest {
         assertEquals("'pythonCode' is 20001 characters; the limit is 20000. " + ExecutePythonCodeTool.LONG_CODE_HINT,
                 refused(ToolCatalog.EXECUTE_PYTHON_CODE, "{\"pythonCode\":\"" + "x".repeat(20_001) + "\"}"));
         assertEquals("'path' is required.", refused(ToolCatalog.READ_SESSION_FILE, "{}"));
-        assertEquals(new ReadSessionFileTool.Request("/mnt/data/a", 1, 20_000),
+        assertEquals(new ReadSessionFileTool.Request("/mnt/data/a", 1, 20_000, null, null),
                 RequestBinder.bind(ToolCatalog.READ_SESSION_FILE, body("{\"path\":\"a\",\"maxLines\":20000}")));
+    }
+
+    @Test
+    void readingTheEndOfAFileIsItsOwnParameterAndNotMixedWithStartLine() {
+        assertEquals(new ReadSessionFileTool.Request("/mnt/data/a", 1, ReadSessionFileTool.DEFAULT_MAX_LINES, null, 100),
+                RequestBinder.bind(ToolCatalog.READ_SESSION_FILE, body("{\"path\":\"a\",\"tailLines\":100}")));
+        assertEquals("'tailLines' must be 1 to 20000, was 0.", refused(ToolCatalog.READ_SESSION_FILE, "{\"path\":\"a\",\"tailLines\":0}"));
+        assertEquals("'startColumn' must be 1 or more, was 0. Columns are numbered from 1.",
+                refused(ToolCatalog.READ_SESSION_FILE, "{\"path\":\"a\",\"startColumn\":0}"));
+        assertEquals("Give startLine or tailLines, not both: tailLines reads the last lines of the file, startLine reads on from a line.",
+                refused(ToolCatalog.READ_SESSION_FILE, "{\"path\":\"a\",\"startLine\":5,\"tailLines\":10}"));
     }
 
     private static String refused(ToolDefinition tool, String json) {

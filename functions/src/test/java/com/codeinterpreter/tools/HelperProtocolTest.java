@@ -58,11 +58,13 @@ class HelperProtocolTest {
                 new HelperRequest.RunPython("1 / 0", 30, 20_000, null),
                 new HelperRequest.RunPython("print('x' * 50)", 30, 10, null),
                 new HelperRequest.RunShell("echo shell; echo oops >&2; echo made > made.txt; exit 3", 30, 20_000),
-                new HelperRequest.ReadFile(folder + "/out.txt", 2, 10, 1000),
-                new HelperRequest.SearchFiles("error", folder, "*.txt", true, 10),
-                new HelperRequest.ListFiles(folder, false, 100),
+                new HelperRequest.ReadFile(folder + "/out.txt", 2, 10, 1000, null, null),
+                new HelperRequest.SearchFiles("error", folder, "*.txt", true, 10, 30),
+                new HelperRequest.ListFiles(folder, false, 2, null),
                 new HelperRequest.CollectChanges(),
-                new HelperRequest.ReadFile(folder + "/missing.txt", 1, 10, 1000)));
+                new HelperRequest.ReadFile(folder + "/missing.txt", 1, 10, 1000, null, null),
+                new HelperRequest.ReadFile(folder + "/out.txt", 1, 10, 3, 2, 1),
+                new HelperRequest.ListFiles(folder, false, 2, "made.txt")));
 
         HelperReply.PythonRan ran = assertInstanceOf(HelperReply.PythonRan.class, replies.get(0));
         assertEquals(ExecutionStatus.SUCCEEDED, ran.status());
@@ -96,13 +98,21 @@ class HelperProtocolTest {
 
         HelperReply.FilesSearched searched = assertInstanceOf(HelperReply.FilesSearched.class, replies.get(5));
         assertEquals(List.of(new SearchMatches.Match(folder + "/out.txt", 2, "beta ERROR")), searched.matches());
+        assertEquals(2, searched.filesSearched(), "out.txt and made.txt");
 
         HelperReply.FilesListed listed = assertInstanceOf(HelperReply.FilesListed.class, replies.get(6));
-        assertTrue(listed.files().stream().map(FileEntry::name).toList().containsAll(List.of("made.txt", "out.txt")), listed.toString());
+        assertEquals(List.of(".outputs", "made.txt"), listed.files().stream().map(FileEntry::name).toList(), listed.toString());
+        assertEquals("made.txt", listed.nextCursor());
+        HelperReply.FilesListed nextPage = assertInstanceOf(HelperReply.FilesListed.class, replies.get(10));
+        assertEquals(List.of("out.txt"), nextPage.files().stream().map(FileEntry::name).toList(), nextPage.toString());
 
         HelperReply.ChangesCollected collected = assertInstanceOf(HelperReply.ChangesCollected.class, replies.get(7));
         assertEquals(ExecutionStatus.SUCCEEDED, collected.status());
         assertTrue(collected.files().isEmpty(), "nothing was left pending");
+
+        HelperReply.FileRead tail = assertInstanceOf(HelperReply.FileRead.class, replies.get(9));
+        assertEquals("eta", tail.content(), "the last line, from its second character, three at a time");
+        assertEquals(5, tail.nextColumn());
 
         HelperReply.FileRead missing = assertInstanceOf(HelperReply.FileRead.class, replies.get(8));
         assertEquals(ExecutionStatus.FAILED, missing.status());
@@ -135,7 +145,8 @@ class HelperProtocolTest {
         }
         Map<String, Class<?>> parts = Map.of("error", HelperReply.HelperError.class, "echo", HelperRequest.Echo.class,
                 "pdf", HelperRequest.PdfTarget.class, "files", HelperReply.ChangedFile.class, "figures", HelperReply.Figure.class,
-                "savedOutputs", HelperReply.SavedOutput.class, "matches", SearchMatches.Match.class, "entries", FileEntry.class);
+                "savedOutputs", HelperReply.SavedOutput.class, "matches", SearchMatches.Match.class, "entries", FileEntry.class,
+                "skipped", SearchMatches.Skipped.class);
         assertEquals(parts.keySet(), strings(tables.path("PARTS").fieldNames()));
         parts.forEach((name, type) -> {
             Set<String> bound = components(type);

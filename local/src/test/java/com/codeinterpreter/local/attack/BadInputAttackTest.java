@@ -121,9 +121,9 @@ class BadInputAttackTest {
         return Stream.of(
                 Arguments.of("ExecutePythonCode", "ExecutePythonCode does not take timeout. Its parameters are: pythonCode, sessionId, timeoutSeconds."),
                 Arguments.of("RunShellCommand", "RunShellCommand does not take timeout. Its parameters are: command, explanation, isBackground, "),
-                Arguments.of("ReadSessionFile", "ReadSessionFile does not take timeout. Its parameters are: maxLines, path, sessionId, startLine."),
+                Arguments.of("ReadSessionFile", "ReadSessionFile does not take timeout. Its parameters are: maxLines, path, sessionId, startColumn, startLine, tailLines."),
                 Arguments.of("SearchSessionFiles", "SearchSessionFiles does not take timeout. Its parameters are: glob, ignoreCase, maxResults, "),
-                Arguments.of("ListSessionFiles", "ListSessionFiles does not take timeout. Its parameters are: path, recursive, sessionId."),
+                Arguments.of("ListSessionFiles", "ListSessionFiles does not take timeout. Its parameters are: cursor, path, recursive, sessionId."),
                 Arguments.of("GetSessionFile", "GetSessionFile does not take timeout. Its parameters are: path, saveAsFilename, sessionId."),
                 Arguments.of("UploadFileToSession", "UploadFileToSession does not take timeout. Its parameters are: content, contentBase64, path, "),
                 Arguments.of("GeneratePdfReport", "GeneratePdfReport does not take timeout. Its parameters are: expectedOutputFilename, "),
