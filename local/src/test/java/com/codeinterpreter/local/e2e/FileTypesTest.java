@@ -88,6 +88,14 @@ class FileTypesTest {
         assertArrayEquals(new byte[] {'I', 'I', '*', 0}, Arrays.copyOf(tiff.body(), 4));
     }
 
+    @Test
+    void codeReachingForALibraryDebianLacksIsToldWhatWorksInstead() {
+        JsonNode r = client.python("import pandas as pd\npd.DataFrame({'a': [1]}).to_parquet('a.parquet')");
+        assertEquals("failed", r.path("status").asText(), r.toString());
+        assertEquals("ImportError", r.path("error").path("type").asText(), r.toString());
+        assertTrue(r.path("notes").toString().contains("to_hdf"), r.toString());
+    }
+
     private static String roundTripScript() throws IOException {
         try (InputStream in = FileTypesTest.class.getResourceAsStream("file_types.py")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
