@@ -20,7 +20,8 @@ final class MissingPackages {
             new Gap(Pattern.compile("\\b(pyarrow|fastparquet)\\b"), "Parquet, Feather and ORC need pyarrow, which this sandbox "
                     + "does not have, and packages cannot be installed. Write CSV (compressed: to_csv('data.csv.gz')), HDF5 "
                     + "(to_hdf) or pickle instead; for a Parquet file, convert it to CSV where it was made and upload that."),
-            new Gap(Pattern.compile("\\b(pptx|python-pptx)\\b"), "python-pptx is not installed here, and packages cannot be "
+            // The module's name, not ".pptx", which a file name in any error can hold.
+            new Gap(Pattern.compile("No module named 'pptx\\b|\\bpython-pptx\\b"), "python-pptx is not installed here, and packages cannot be "
                     + "installed. Write the slides as OpenDocument (.odp, which PowerPoint opens) with odfpy, or as a PDF with "
                     + "reportlab."),
             new Gap(Pattern.compile("\\bkaleido\\b"), "plotly cannot export images here (kaleido is not installed, and packages "

@@ -34,6 +34,8 @@ class MissingPackagesTest {
     @Test
     void otherErrorsGetNoAdvice() {
         assertEquals(Optional.empty(), MissingPackages.note(new ErrorInfo("ModuleNotFoundError", "No module named 'pptxtools'")));
+        assertEquals(Optional.empty(), MissingPackages.note(new ErrorInfo("FileNotFoundError",
+                "[Errno 2] No such file or directory: 'deck.pptx'")));
         assertEquals(Optional.empty(), MissingPackages.note(new ErrorInfo("ZeroDivisionError", "division by zero")));
         assertEquals(Optional.empty(), MissingPackages.note(null));
     }
