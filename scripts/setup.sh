@@ -14,6 +14,10 @@ apt_packages=(
   python3-numpy python3-pandas python3-matplotlib python3-seaborn python3-scipy
   python3-reportlab python3-openpyxl python3-pil python3-yaml python3-tabulate
   python3-ipykernel python3-jupyter-client
+  # the contract's file types (HDF5, NetCDF, .xls, Word, OpenDocument, Markdown, HTML, notebooks, PDF) and analysis
+  python3-h5py python3-tables python3-netcdf4 python3-xarray python3-xlrd python3-xlwt python3-docx python3-odf
+  python3-markdown python3-jinja2 python3-bs4 python3-lxml python3-nbformat python3-nbconvert python3-pypdf
+  python3-sklearn python3-statsmodels python3-plotly python3-networkx
   fonts-dejavu-core curl
 )
 missing=()

@@ -1,7 +1,6 @@
 package com.codeinterpreter.answers;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.time.Instant;
@@ -22,9 +21,4 @@ public record OutputFile(@JsonPropertyDescription("File name") String name,
                          @JsonPropertyDescription("Download link; absent when it could not be made (see linkError)") String url,
                          @JsonPropertyDescription("When the link expires (ISO-8601)") Instant expiresAt,
                          @JsonPropertyDescription("Why there is no link") String linkError) {
-
-    @JsonIgnore
-    public boolean isImage() {
-        return contentType != null && contentType.startsWith("image/");
-    }
 }

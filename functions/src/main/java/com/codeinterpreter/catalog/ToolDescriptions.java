@@ -8,7 +8,8 @@ package com.codeinterpreter.catalog;
 public final class ToolDescriptions {
     public static final String EXECUTE_PYTHON_CODE = "Runs Python code in an isolated sandbox. Calls with the same sessionId "
             + "share one session: Python variables and the files in /mnt/data persist between them. Common data libraries "
-            + "(pandas, numpy, matplotlib, seaborn) are preinstalled; there is no network access and no package installation. "
+            + "(pandas, numpy, matplotlib, seaborn, scipy, scikit-learn, statsmodels) and readers and writers for Excel, HDF5, "
+            + "NetCDF, Word, OpenDocument, PDF and notebooks are preinstalled; there is no network access and no package installation. "
             + "Save files to /mnt/data/. Output: images show inline as markdown, data files return as download links. "
             + "A timeoutSeconds above 185 answers status running with an executionId: collect the result with GetExecutionResult.";
 

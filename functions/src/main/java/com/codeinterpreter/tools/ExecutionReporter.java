@@ -56,6 +56,7 @@ final class ExecutionReporter {
         }
         noteMissingLinks(files, notes);
         ErrorInfo error = reply.error() == null ? null : new ErrorInfo(reply.error().type(), reply.error().message());
+        MissingPackages.note(error).ifPresent(notes::add);
         return new ExecutionReport(reply.status() == null ? ExecutionStatus.FAILED : reply.status(), error,
                 new CapturedOutput(stdout.text(), stderr.text(), stdout.truncated(), stderr.truncated()), result, exitCode, files,
                 Markdown.of(files), new CallFacts(execution.executionId(), elapsed(startedNanos), session, notes));

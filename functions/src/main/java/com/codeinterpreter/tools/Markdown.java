@@ -2,9 +2,18 @@ package com.codeinterpreter.tools;
 
 import com.codeinterpreter.answers.OutputFile;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
-/** The markdown an agent can show as it is: images inline, other files as links. */
+/** The markdown an agent can show as it is: images a browser displays inline, other files as links. */
 final class Markdown {
+    /**
+     * The image types browsers and chat UIs display. TIFF (only Safari shows it) and EPS (PostScript) would
+     * be broken images inline, so they are links, like any other file.
+     */
+    private static final Set<String> SHOWN_INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/svg+xml",
+            "image/webp", "image/bmp");
+
     private Markdown() {
     }
 
@@ -18,9 +27,13 @@ final class Markdown {
                 md.append('\n');
             }
             String label = label(f.name());
-            md.append(f.isImage() ? "![" + label + "](" + f.url() + ")" : "[" + label + "](" + f.url() + ")");
+            md.append(shownInline(f) ? "![" + label + "](" + f.url() + ")" : "[" + label + "](" + f.url() + ")");
         }
         return md.length() == 0 ? null : md.toString();
+    }
+
+    private static boolean shownInline(OutputFile f) {
+        return f.contentType() != null && SHOWN_INLINE.contains(f.contentType().toLowerCase(Locale.ROOT));
     }
 
     /**

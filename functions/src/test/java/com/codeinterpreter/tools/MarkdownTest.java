@@ -18,4 +18,18 @@ class MarkdownTest {
         OutputFile chart = new OutputFile("incidents_by-severity (1).png", null, 1, "image/png", "https://s/c.png?sig", null, null);
         assertEquals("![incidents_by-severity (1).png](https://s/c.png?sig)", Markdown.of(List.of(chart)));
     }
+
+    @Test
+    void imagesABrowserShowsAreInlineAndTiffAndEpsAreLinks() {
+        for (String name : List.of("a.png", "a.jpg", "a.JPEG", "a.gif", "a.svg", "a.webp", "a.bmp")) {
+            assertEquals("![" + name + "](https://s/x?sig)", Markdown.of(List.of(file(name))), name);
+        }
+        for (String name : List.of("scan.tif", "scan.TIFF", "chart.eps", "data.h5", "table.xlsx")) {
+            assertEquals("[" + name + "](https://s/x?sig)", Markdown.of(List.of(file(name))), name);
+        }
+    }
+
+    private static OutputFile file(String name) {
+        return new OutputFile(name, "/mnt/data/" + name, 1, ContentTypes.of(name), "https://s/x?sig", null, null);
+    }
 }

@@ -30,7 +30,8 @@ final class PoolMetadata {
 
     private static JsonNode runProbe() {
         try {
-            Process p = new ProcessBuilder("/usr/bin/python3", "-c", PROBE).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            // Isolated (-I), as the sandbox's interpreter is: no user site, no PYTHONPATH, not this folder.
+            Process p = new ProcessBuilder("/usr/bin/python3", "-I", "-c", PROBE).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             JsonNode result = Exchange.JSON.readTree(p.getInputStream());
             p.waitFor(30, TimeUnit.SECONDS);
             return result;

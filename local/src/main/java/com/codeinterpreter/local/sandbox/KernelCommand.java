@@ -51,6 +51,8 @@ final class KernelCommand {
                 "--setenv", "XDG_CACHE_HOME", "/tmp/cache",
                 // OpenBLAS reserves memory per thread: one thread keeps numpy inside the address-space limit.
                 "--setenv", "OPENBLAS_NUM_THREADS", "1",
+                // pandas imports numexpr, which would start a thread per core (up to 8) before the first call.
+                "--setenv", "NUMEXPR_NUM_THREADS", "1",
                 "--setenv", "KERNEL_PRELOAD", String.join(",", spec.preload()),
                 "--ro-bind", "/usr", "/usr",
                 "--symlink", "usr/lib", "/lib",

@@ -51,6 +51,15 @@ def _preload(modules):
             sys.modules["matplotlib"].use("Agg")
         except Exception:
             pass
+    _accept_debian_xlrd()
+
+
+def _accept_debian_xlrd():
+    # Debian 12 ships xlrd 1.2, and pandas 1.5 asks for 2.0.1, so pd.read_excel refuses every .xls. Version 2
+    # only dropped .xlsx (which pandas reads with openpyxl); .xls reads the same with 1.2, so the floor comes down.
+    optional = sys.modules.get("pandas.compat._optional")
+    if optional is not None and optional.VERSIONS.get("xlrd") == "2.0.1":
+        optional.VERSIONS["xlrd"] = "1.2.0"
 
 
 class Capture:

@@ -301,8 +301,8 @@ class GuardrailAttackTest {
                 Arguments.of("pip in a subprocess", "import subprocess, sys\nsubprocess.check_call([sys.executable, '-m', 'pip', 'install', 'seaborn'])",
                         "python -m pip install (line 2) is not available: packages cannot be installed here. seaborn is already installed: "
                                 + "import it directly."),
-                Arguments.of("pip through os.system", "import os\nos.system('pip install requests')",
-                        "pip install (line 2) is not available: packages cannot be installed here. requests is not installed."),
+                Arguments.of("pip through os.system", "import os\nos.system('pip install pyarrow')",
+                        "pip install (line 2) is not available: packages cannot be installed here. pyarrow is not installed."),
                 Arguments.of("!pip", "!pip install seaborn", "!pip install (line 1) is not available"),
                 Arguments.of("%pip", "%pip install requests", "%pip install (line 1) is not available"),
                 Arguments.of("!conda", "!conda install -y numpy", "!conda install (line 1) is not available"),
@@ -398,7 +398,7 @@ class GuardrailAttackTest {
 
     static Stream<Arguments> shellInstalls() {
         return Stream.of(
-                Arguments.of("pip install requests", "pip install is not available: packages cannot be installed here. requests is not installed."),
+                Arguments.of("pip install pyarrow", "pip install is not available: packages cannot be installed here. pyarrow is not installed."),
                 Arguments.of("pip3 install pandas", "pip3 install is not available: packages cannot be installed here. pandas is already installed: "
                         + "import it directly."),
                 Arguments.of("python3 -m pip install seaborn", "python -m pip install is not available"),

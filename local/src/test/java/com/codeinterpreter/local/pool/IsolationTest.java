@@ -62,9 +62,15 @@ class IsolationTest {
     }
 
     @Test
+    void thePreloadedStackStartsNoThreads() {
+        // numpy's OpenBLAS and pandas' numexpr would start threads per core, each counted in the session's process limit.
+        assertEquals("1", eval("import os\nlen(os.listdir('/proc/self/task'))"));
+    }
+
+    @Test
     void environmentHoldsNoHostVariables() {
         String keys = eval("import os\nsorted(os.environ)");
-        assertEquals("['HOME', 'KERNEL_PRELOAD', 'LANG', 'MPLBACKEND', 'MPLCONFIGDIR', 'OPENBLAS_NUM_THREADS', 'PATH', 'PWD', 'TMPDIR', 'USER', 'XDG_CACHE_HOME']", keys);
+        assertEquals("['HOME', 'KERNEL_PRELOAD', 'LANG', 'MPLBACKEND', 'MPLCONFIGDIR', 'NUMEXPR_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'PATH', 'PWD', 'TMPDIR', 'USER', 'XDG_CACHE_HOME']", keys);
     }
 
     @Test
