@@ -102,6 +102,16 @@ public final class PoolServer implements AutoCloseable {
         return sessions.find(identifier).map(Session::residentBytes).orElse(0L);
     }
 
+    /** Whether new kernels are forked from the kernel template (the pool runs as root) rather than started alone. */
+    public boolean forksKernels() {
+        return sessions.forksKernels();
+    }
+
+    /** RSS and PSS of each session's sandbox, for benchmarks. */
+    public java.util.List<com.codeinterpreter.local.sandbox.SandboxMemory> sessionMemory() {
+        return sessions.all().stream().map(Session::memory).toList();
+    }
+
     private void handle(HttpExchange raw) {
         Exchange ex = new Exchange(raw);
         try {

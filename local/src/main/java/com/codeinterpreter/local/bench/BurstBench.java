@@ -1,0 +1,119 @@
+package com.codeinterpreter.local.bench;
+
+import com.codeinterpreter.local.sandbox.SandboxMemory;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * (g) New sessions in a burst: 8 and 32 conversations start at the same moment, each with a first call that imports
+ * pandas and builds a small DataFrame, through the full stack with default pool settings. Beside: one new session
+ * alone, and the CPU floor (the measured CPU of one new session times the burst, over the cores). CPU time of the
+ * whole stack and of the machine is reported too, because the machine may be shared.
+ */
+final class BurstBench {
+    static final String FIRST_CALL = "import pandas as pd\ndf = pd.DataFrame({'a': [1, 2, 3], 'b': [4, 5, 6]})\nprint(int(df['b'].sum()))";
+    private static final String EXPECTED = "15\n";
+    private static final int ALONE = 5;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    private final Report report;
+
+    BurstBench(Report report) {
+        this.report = report;
+    }
+
+    void run() throws Exception {
+        try (BenchStack stack = BenchStack.start(BenchStack.DEFAULT_READY_INSTANCES)) {
+            firstCall(stack, "bench-burst-warmup"); // loads the host's classes for a new session's path
+            Samples alone = new Samples(ALONE);
+            double[] cpu = new double[ALONE];
+            for (int i = 0; i < ALONE; i++) {
+                settle(stack);
+                double before = ProcessCpu.treeSeconds();
+                long t = System.nanoTime();
+                firstCall(stack, "bench-alone-" + UUID.randomUUID());
+                alone.add(System.nanoTime() - t);
+                // The pool refills its ready kernel after handing one out: that start is part of a new session's cost.
+                settle(stack);
+                cpu[i] = ProcessCpu.treeSeconds() - before;
+            }
+            java.util.Arrays.sort(cpu);
+            double cpuPerSession = cpu[ALONE / 2];
+            report.add("(g) one new session alone: first call (`import pandas`, a DataFrame), full stack p50",
+                    Samples.ms(alone.percentileMs(50)), "CPU per new session " + Samples.ms(cpuPerSession * 1000)
+                            + " (median of " + ALONE + ", whole stack, its ready kernel's refill included)", "", null);
+            for (int n : new int[] {8, 32}) {
+                burst(stack, n, cpuPerSession);
+            }
+            idleMemory(stack);
+        }
+    }
+
+    private void burst(BenchStack stack, int n, double cpuPerSession) throws Exception {
+        settle(stack);
+        double cpuBefore = ProcessCpu.treeSeconds();
+        double machineBefore = ProcessCpu.machineBusySeconds();
+        Samples latency = new Samples(n);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(n);
+        List<Future<Long>> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String session = "bench-burst-" + n + "-" + UUID.randomUUID();
+            calls.add(callers.submit(() -> {
+                start.await();
+                long t = System.nanoTime();
+                firstCall(stack, session);
+                return System.nanoTime() - t;
+            }));
+        }
+        long wall = System.nanoTime();
+        start.countDown();
+        for (Future<Long> call : calls) {
+            latency.add(call.get());
+        }
+        wall = System.nanoTime() - wall;
+        callers.shutdown();
+        settle(stack);
+        double cpu = ProcessCpu.treeSeconds() - cpuBefore;
+        double machine = ProcessCpu.machineBusySeconds() - machineBefore;
+        double floorMs = cpuPerSession * n / CORES * 1000;
+        boolean target = n == 32;
+        report.add("(g) burst of " + n + " new sessions at once, first call p50 / p99 / max (all " + n + " answers correct)",
+                Samples.ms(latency.percentileMs(50)) + " / " + Samples.ms(latency.percentileMs(99)) + " / " + Samples.ms(latency.percentileMs(100)),
+                String.format("CPU floor %s (%d x CPU per new session / %d cores); stack CPU %.1f s over %.1f s of burst, refills "
+                        + "included; whole machine %.1f core-s busy", Samples.ms(floorMs), n, CORES, cpu, wall / 1e9, machine),
+                target ? "p50 <= 1.5 s, max <= 3 s" : "",
+                target ? latency.percentileMs(50) <= 1500 && latency.percentileMs(100) <= 3000 : null);
+    }
+
+    /** Memory of every session after the bursts, idle: each has run its first call. */
+    private void idleMemory(BenchStack stack) throws InterruptedException {
+        Thread.sleep(2000);
+        List<SandboxMemory> all = stack.pool.sessionMemory();
+        SandboxMemory total = all.stream().reduce(SandboxMemory.NONE, SandboxMemory::plus);
+        long rss = total.rssBytes() / all.size();
+        long pss = total.pssBytes() / all.size();
+        report.add("(g) memory per idle session after the bursts: PSS / RSS (mean of " + all.size() + " sessions, all their processes)",
+                (pss >> 20) + " MiB / " + (rss >> 20) + " MiB", "PSS shares copy-on-write pages among the processes that map them; RSS "
+                        + "counts them once per process", "<= 100 MB", pss <= 100L * 1000 * 1000 && rss <= 100L * 1000 * 1000);
+    }
+
+    /** Waits for the pool's ready kernels to be back and the machine to calm down after the last step. */
+    private static void settle(BenchStack stack) throws InterruptedException {
+        stack.awaitWarm(BenchStack.DEFAULT_READY_INSTANCES);
+        Thread.sleep(500);
+    }
+
+    private static void firstCall(BenchStack stack, String session) {
+        JsonNode answer = Http.tool(stack.host.baseUrl(), "ExecutePythonCode", session, "pythonCode", FIRST_CALL);
+        if (!EXPECTED.equals(answer.path("stdout").asText())) {
+            throw new IllegalStateException("a new session's first call answered wrongly: " + answer);
+        }
+    }
+}
