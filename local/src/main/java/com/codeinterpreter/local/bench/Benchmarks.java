@@ -75,7 +75,9 @@ public final class Benchmarks {
             }
         }
         if (runs("burst")) {
-            new BurstBench(report).run();
+            BurstBench burst = new BurstBench(report);
+            burst.run();
+            burst.explain();
         }
         if (runs("size")) {
             startup.packageSize();

@@ -3,6 +3,7 @@ package com.codeinterpreter.local.attack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.codeinterpreter.local.e2e.LocalStack;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,27 @@ class ForkedSessionAttackTest {
         // Killing everything she may signal ends only her own session.
         pool.execute(mallory, "import subprocess\nsubprocess.run(['/usr/bin/kill', '-9', '-1'])"); // her kernel dies too
         assertEquals("yes None", run(alice, "print(alive, keep.poll())").strip(), "alice's kernel and child survive");
+    }
+
+    @Test
+    void aForkedKernelHasItsSessionsLimitsGroupsAndNoPrivileges() throws IOException {
+        assumeTrue(STACK.pool.forksKernels(), "only a pool that runs as root forks kernels");
+        String marker = "limits-" + UUID.randomUUID();
+        String inside = run(alice, String.join("\n",
+                "import resource, subprocess",
+                "keep = subprocess.Popen(['/bin/sh', '-c', 'sleep 600; : " + marker + "'])",
+                "limits = [resource.getrlimit(getattr(resource, 'RLIMIT_' + n)) for n in ('AS', 'NPROC', 'FSIZE', 'NOFILE', 'CORE')]",
+                "status = dict(l.split(':', 1) for l in open('/proc/self/status').read().splitlines())",
+                "print(limits, [status[k].strip() for k in ('CapEff', 'CapPrm', 'CapBnd', 'NoNewPrivs', 'Seccomp')])")).strip();
+        // LocalStack's limits: 1 GiB of memory, 128 processes, 256 MiB files, 512 descriptors, no core dumps.
+        assertEquals("[(1073741824, 1073741824), (128, 128), (268435456, 268435456), (512, 512), (0, 0)] "
+                + "['0000000000000000', '0000000000000000', '0000000000000000', '1', '2']", inside);
+        long kernel = parentOf(hostPidsWith(marker).get(0));
+        String groups = Files.readString(Path.of("/proc", Long.toString(kernel), "cgroup"));
+        for (String controller : List.of("memory", "pids", "cpu")) {
+            assertTrue(groups.lines().anyMatch(l -> l.split(":")[1].equals(controller) && l.contains("/code-interpreter/k-")),
+                    "the kernel is in its session's " + controller + " group: " + groups);
+        }
     }
 
     @Test
