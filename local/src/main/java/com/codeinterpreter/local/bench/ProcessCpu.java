@@ -28,6 +28,23 @@ final class ProcessCpu {
         }
     }
 
+    /**
+     * The same CPU by part of the stack: this JVM (the pool and the benchmark, with the disk tools it ran), the functions
+     * host, Azurite, and the sandboxes (everything else: kernels, the template, their clients).
+     */
+    static java.util.Map<String, Double> treeSecondsByPart(long hostPid) {
+        java.util.Map<String, Double> parts = new java.util.TreeMap<>();
+        ProcessHandle self = ProcessHandle.current();
+        try (Stream<ProcessHandle> all = Stream.concat(Stream.of(self), self.descendants())) {
+            all.forEach(p -> {
+                String part = p.pid() == self.pid() ? "pool" : p.pid() == hostPid ? "host"
+                        : p.info().command().map(c -> c.endsWith("/node")).orElse(false) ? "azurite" : "sandboxes";
+                parts.merge(part, ticks(p.pid()) / TICKS_PER_SECOND, Double::sum);
+            });
+        }
+        return parts;
+    }
+
     private static long ticks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
