@@ -5,11 +5,12 @@ listens on a unix socket that only root on the host reaches. The pool starts for
 the client passes its stdin, stdout and stderr and the session's spec. For each connection the template forks,
 into a new pid namespace (it never reads the request itself, so no session's data enters its memory):
 
-  B (pid 1 of that namespace, root at first): reads the request, joins the session's cgroups, sets its rlimits, unshares new
-    mount, IPC, network, UTS and cgroup namespaces, mounts the session's own /mnt/data, /tmp, /dev/shm,
-    /dev/pts and /proc, detaches the pool's folders, starts a new session, becomes the session's host uid
-    (which drops every capability), enters a user namespace of its own that maps uid 1000 to it, drops the
-    capabilities it has there and the bounding set, sets no_new_privs and the seccomp filter, and forks C.
+  B (pid 1 of that namespace, root at first): reads the request, joins the session's cgroups, sets its
+    rlimits, unshares new mount, IPC, network, UTS and cgroup namespaces, mounts the session's own
+    /mnt/data, /tmp, /dev/shm, /dev/pts and /proc, detaches the pool's folders, starts a new session,
+    becomes the session's host uid (which drops every capability), enters a user namespace of its own
+    that maps uid 1000 to it, drops the capabilities it has there and the bounding set, sets no_new_privs
+    and the seccomp filter, and forks C.
     Then it executes a small init (reaps orphans, as bubblewrap's does, and exits with C's status), so
     that it does not keep a copy of the template's memory.
   C: the kernel. It gets fresh random state (Python's own, numpy's global generator, tempfile's names,
