@@ -107,6 +107,11 @@ public final class PoolServer implements AutoCloseable {
         return sessions.forksKernels();
     }
 
+    /** The kernel template's process (bubblewrap's, whose sandbox holds the template), for tests. */
+    java.util.Optional<ProcessHandle> kernelTemplate() {
+        return sessions.kernelTemplate();
+    }
+
     /** RSS and PSS of each session's sandbox, for benchmarks. */
     public java.util.List<com.codeinterpreter.local.sandbox.SandboxMemory> sessionMemory() {
         return sessions.all().stream().map(Session::memory).toList();

@@ -152,6 +152,10 @@ final class SessionRegistry implements AutoCloseable {
         return template != null;
     }
 
+    java.util.Optional<ProcessHandle> kernelTemplate() {
+        return template == null ? java.util.Optional.empty() : template.process();
+    }
+
     int warmAvailable() {
         return warm.available();
     }
