@@ -15,6 +15,8 @@ import java.util.Map;
 /** Azurite, a local pool and the functions host, as run-local.sh runs them, for one set of measurements. */
 final class BenchStack implements AutoCloseable {
     static final String TOKEN = "bench-pool-token";
+    /** LOCAL_POOL_READY_INSTANCES' default. */
+    static final int DEFAULT_READY_INSTANCES = 2;
     static final List<String> PRELOAD = List.of("numpy", "pandas", "matplotlib", "matplotlib.pyplot");
 
     // The serial collector, as run-local.sh runs the host. No dead space left in the old generation by a full

@@ -102,6 +102,21 @@ public final class PoolServer implements AutoCloseable {
         return sessions.find(identifier).map(Session::residentBytes).orElse(0L);
     }
 
+    /** Whether new kernels are forked from the kernel template (the pool runs as root) rather than started alone. */
+    public boolean forksKernels() {
+        return sessions.forksKernels();
+    }
+
+    /** The kernel template's process (bubblewrap's, whose sandbox holds the template), for tests. */
+    java.util.Optional<ProcessHandle> kernelTemplate() {
+        return sessions.kernelTemplate();
+    }
+
+    /** RSS and PSS of each session's sandbox, for benchmarks. */
+    public java.util.List<com.codeinterpreter.local.sandbox.SandboxMemory> sessionMemory() {
+        return sessions.all().stream().map(Session::memory).toList();
+    }
+
     private void handle(HttpExchange raw) {
         Exchange ex = new Exchange(raw);
         try {

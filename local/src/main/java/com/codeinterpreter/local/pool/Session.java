@@ -102,6 +102,11 @@ final class Session {
         return k == null ? 0 : k.residentBytes();
     }
 
+    com.codeinterpreter.local.sandbox.SandboxMemory memory() {
+        Kernel k = kernel;
+        return k == null ? com.codeinterpreter.local.sandbox.SandboxMemory.NONE : k.memory();
+    }
+
     /** Stops the kernel; the registry deletes the folder. */
     void close() {
         Kernel k = kernel;

@@ -1,5 +1,6 @@
 package com.codeinterpreter.local.pool;
 
+import com.codeinterpreter.local.sandbox.ForkServer;
 import com.codeinterpreter.local.sandbox.Kernel;
 import com.codeinterpreter.local.sandbox.SandboxHost;
 import com.codeinterpreter.local.sandbox.SandboxSpec;
@@ -15,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -39,7 +41,10 @@ final class SessionRegistry implements AutoCloseable {
     private final Path sessionsDir;
     private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Integer> freeUids = new ConcurrentLinkedQueue<>();
+    /** Guards the count of sessions and creations against the maximum; creating itself runs outside it, in parallel. */
     private final Object creation = new Object();
+    private final ConcurrentHashMap<String, CompletableFuture<Session>> creating = new ConcurrentHashMap<>();
+    private final ForkServer template;
     private final WarmKernels warm;
     private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "session-cooldown");
@@ -59,40 +64,71 @@ final class SessionRegistry implements AutoCloseable {
         for (int i = 0; i < UIDS_PER_POOL; i++) {
             freeUids.add(base + i);
         }
+        this.template = ForkServer.startIfRoot(host, sessionsDir, config.preload());
         this.warm = new WarmKernels(config.readyInstances(), this::startFresh, w -> release(w.dataDir(), w.uid()));
         long period = Math.max(200, Math.min(1000, config.cooldown().toMillis() / 4));
         reaper.scheduleWithFixedDelay(this::expireIdle, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** The session of an identifier, created now if it does not exist. */
+    /**
+     * The session of an identifier, created now if it does not exist. Sessions for different identifiers are
+     * created in parallel (a burst of new conversations must not queue behind one another's disk and kernel);
+     * callers of one new identifier wait for the same creation.
+     */
     Session getOrCreate(String identifier) {
         Session session = sessions.get(identifier);
         if (session == null) {
-            synchronized (creation) {
-                session = sessions.get(identifier);
-                if (session == null) {
-                    session = create(identifier);
-                }
-            }
+            session = createOrJoin(identifier);
         }
         session.touch(clock.instant());
         return session;
     }
 
-    private Session create(String identifier) {
-        if (sessions.size() >= config.maxSessions()) {
-            throw new ApiException(404, PoolErrorCode.CAPACITY_REACHED,
-                    "No more sessions are being allocated: the pool already has its maximum of " + config.maxSessions()
-                            + " concurrent sessions. Reuse an existing identifier, delete sessions you no longer need "
-                            + "(DELETE /session), or wait for idle sessions to expire.");
+    private Session createOrJoin(String identifier) {
+        CompletableFuture<Session> mine = new CompletableFuture<>();
+        CompletableFuture<Session> other;
+        synchronized (creation) {
+            Session existing = sessions.get(identifier);
+            if (existing != null) {
+                return existing;
+            }
+            other = creating.putIfAbsent(identifier, mine);
+            if (other == null && sessions.size() + creating.size() > config.maxSessions()) {
+                creating.remove(identifier);
+                throw new ApiException(404, PoolErrorCode.CAPACITY_REACHED,
+                        "No more sessions are being allocated: the pool already has its maximum of " + config.maxSessions()
+                                + " concurrent sessions. Reuse an existing identifier, delete sessions you no longer need "
+                                + "(DELETE /session), or wait for idle sessions to expire.");
+            }
         }
+        if (other != null) {
+            try {
+                return other.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            Session session = create(identifier);
+            synchronized (creation) {
+                sessions.put(identifier, session);
+                creating.remove(identifier);
+            }
+            mine.complete(session);
+            return session;
+        } catch (RuntimeException e) {
+            creating.remove(identifier);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private Session create(String identifier) {
         WarmKernels.Warm w = warm.take();
         if (w == null) {
             w = startFresh();
         }
-        Session session = new Session(identifier, w.dataDir(), w.uid(), w.kernel(), clock.instant());
-        sessions.put(identifier, session);
-        return session;
+        return new Session(identifier, w.dataDir(), w.uid(), w.kernel(), clock.instant());
     }
 
     /** The session of an identifier if it exists; touching it resets its cooldown, as any call does. */
@@ -112,6 +148,14 @@ final class SessionRegistry implements AutoCloseable {
         return List.copyOf(sessions.values());
     }
 
+    boolean forksKernels() {
+        return template != null;
+    }
+
+    java.util.Optional<ProcessHandle> kernelTemplate() {
+        return template == null ? java.util.Optional.empty() : template.process();
+    }
+
     int warmAvailable() {
         return warm.available();
     }
@@ -128,7 +172,13 @@ final class SessionRegistry implements AutoCloseable {
 
     /** Starts the kernel a session needs after its previous one died, in the same folder with the same uid. */
     Kernel restartKernel(Session session) {
-        return Kernel.start(host, spec(session.dataDir, session.uid));
+        return startKernel(session.dataDir, session.uid);
+    }
+
+    /** Forks the kernel from the template where there is one (the pool is root), else starts it alone. */
+    private Kernel startKernel(Path dir, int uid) {
+        SandboxSpec spec = spec(dir, uid);
+        return template != null ? Kernel.fork(host, template, spec) : Kernel.start(host, spec);
     }
 
     private WarmKernels.Warm startFresh() {
@@ -146,7 +196,7 @@ final class SessionRegistry implements AutoCloseable {
                 Files.setAttribute(dir, "unix:uid", uid);
                 Files.setAttribute(dir, "unix:gid", uid);
             }
-            return new WarmKernels.Warm(dir, uid, Kernel.start(host, spec(dir, uid)));
+            return new WarmKernels.Warm(dir, uid, startKernel(dir, uid));
         } catch (IOException | RuntimeException e) {
             release(dir, uid);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -182,6 +232,9 @@ final class SessionRegistry implements AutoCloseable {
         warm.close();
         for (String identifier : List.copyOf(sessions.keySet())) {
             delete(identifier);
+        }
+        if (template != null) {
+            template.close();
         }
     }
 }

@@ -135,6 +135,20 @@ final class Cgroups {
             return dirs.stream().map(d -> d.resolve("cgroup.procs").toString()).toList();
         }
 
+        /** The processes in these groups now (host pids). */
+        java.util.Set<Long> pids() {
+            java.util.Set<Long> pids = new java.util.TreeSet<>();
+            for (Path dir : dirs) {
+                try {
+                    Files.readAllLines(dir.resolve("cgroup.procs")).stream().filter(l -> !l.isBlank())
+                            .forEach(l -> pids.add(Long.parseLong(l.strip())));
+                } catch (IOException | NumberFormatException gone) {
+                    // removed meanwhile
+                }
+            }
+            return pids;
+        }
+
         Optional<Long> memoryPeakBytes() {
             return dirs.stream().filter(d -> d.toString().contains("/memory/")).findFirst()
                     .flatMap(d -> readLong(d.resolve("memory.max_usage_in_bytes")));

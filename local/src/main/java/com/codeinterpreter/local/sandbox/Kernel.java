@@ -71,19 +71,32 @@ public final class Kernel implements AutoCloseable {
      * {@link #execute} waits for that.
      */
     public static Kernel start(SandboxHost host, SandboxSpec spec) {
+        return launch(host, spec, cgroups -> KernelCommand.build(host, spec));
+    }
+
+    /**
+     * Forks a kernel from the template, in a sandbox of its own with the same confinement as {@link #start}'s,
+     * and returns at once; the data stack is already imported.
+     */
+    public static Kernel fork(SandboxHost host, ForkServer template, SandboxSpec spec) {
+        return launch(host, spec, cgroups -> template.clientCommand(spec, cgroups.procsFiles()));
+    }
+
+    private static Kernel launch(SandboxHost host, SandboxSpec spec, java.util.function.Function<Cgroups.Session, java.util.List<String>> command) {
         Cgroups.Session cgroups = host.cgroups().create(spec.name(), spec.limits());
         Path log = host.runtimeDir().resolve("logs").resolve(spec.name() + ".log");
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(KernelCommand.build(host, spec))
+            ProcessBuilder builder = new ProcessBuilder(command.apply(cgroups))
                     .redirectError(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().clear();
             builder.environment().put("PATH", "/usr/bin:/bin");
             builder.environment().put("CGROUP_PROCS", String.join(" ", cgroups.procsFiles()));
             return new Kernel(spec, builder.start(), cgroups, log);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             cgroups.remove();
-            throw new UncheckedIOException("cannot start a sandboxed kernel for " + spec.name(), e);
+            throw e instanceof IOException io ? new UncheckedIOException("cannot start a sandboxed kernel for " + spec.name(), io)
+                    : (RuntimeException) e;
         }
     }
 
@@ -235,18 +248,19 @@ public final class Kernel implements AutoCloseable {
 
     /** Resident memory of the sandbox's processes, from /proc, for benchmarks and diagnostics. */
     public long residentBytes() {
-        return process.descendants().mapToLong(Kernel::rss).sum() + rss(process.toHandle());
+        return memory().rssBytes();
     }
 
-    private static long rss(ProcessHandle handle) {
-        try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(handle.pid()), "status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024)
-                    .findFirst().orElse(0);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+    /**
+     * RSS and PSS of every process of the sandbox: the started process and its descendants, and whatever its
+     * cgroups hold (a kernel forked from a template is not a descendant of the process the pool started).
+     */
+    public SandboxMemory memory() {
+        java.util.Set<Long> pids = new java.util.TreeSet<>();
+        pids.add(process.pid());
+        process.descendants().forEach(p -> pids.add(p.pid()));
+        pids.addAll(cgroups.pids());
+        return SandboxMemory.of(pids);
     }
 
     private String diagnostics() {

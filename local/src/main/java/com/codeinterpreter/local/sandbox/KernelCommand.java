@@ -39,8 +39,29 @@ final class KernelCommand {
         if (host.switchesUid()) {
             cmd.addAll(List.of("/usr/bin/setpriv", "--reuid=" + spec.uid(), "--regid=" + spec.uid(), "--clear-groups", "--"));
         }
-        cmd.addAll(List.of("/usr/bin/bwrap",
-                "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+        cmd.addAll(List.of("/usr/bin/bwrap", "--unshare-all", "--die-with-parent", "--new-session"));
+        cmd.addAll(environment(spec.preload()));
+        cmd.addAll(readOnlyRoot(host));
+        cmd.addAll(List.of(
+                "--size", Long.toString(SandboxLimits.SHM_BYTES), "--tmpfs", "/dev/shm",
+                "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp"));
+        cmd.addAll(fontCache(host));
+        cmd.addAll(List.of(
+                "--bind", spec.dataDir().toString(), "/mnt/data",
+                "--ro-bind", host.kernelProgram().toString(), KERNEL_PATH,
+                "--chdir", "/mnt/data",
+                "--hostname", "sandbox",
+                "--uid", "1000", "--gid", "1000",
+                // Without this the root is a writable (if throw-away) tmpfs; binds must come before it.
+                "--remount-ro", "/",
+                "--seccomp", "9",
+                SandboxHost.PYTHON, "-u", "-B", "-s", KERNEL_PATH));
+        return cmd;
+    }
+
+    /** The environment a kernel sees, the same for a kernel started alone and for one forked from the template. */
+    static List<String> environment(List<String> preload) {
+        return List.of("--clearenv",
                 "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin",
                 "--setenv", "HOME", "/mnt/data",
                 "--setenv", "USER", "sandbox",
@@ -53,7 +74,12 @@ final class KernelCommand {
                 "--setenv", "OPENBLAS_NUM_THREADS", "1",
                 // pandas imports numexpr, which would start a thread per core (up to 8) before the first call.
                 "--setenv", "NUMEXPR_NUM_THREADS", "1",
-                "--setenv", "KERNEL_PRELOAD", String.join(",", spec.preload()),
+                "--setenv", "KERNEL_PRELOAD", String.join(",", preload));
+    }
+
+    /** The read-only file system every sandbox shares: /usr, the few /etc files the data stack reads, /proc and /dev. */
+    static List<String> readOnlyRoot(SandboxHost host) {
+        List<String> cmd = new ArrayList<>(List.of(
                 "--ro-bind", "/usr", "/usr",
                 "--symlink", "usr/lib", "/lib",
                 "--symlink", "usr/lib64", "/lib64",
@@ -69,24 +95,16 @@ final class KernelCommand {
         cmd.addAll(List.of(
                 "--ro-bind", host.identityFiles().resolve("passwd").toString(), "/etc/passwd",
                 "--ro-bind", host.identityFiles().resolve("group").toString(), "/etc/group",
-                "--proc", "/proc", "--dev", "/dev",
-                // bubblewrap's /dev/shm is a folder of /dev's tmpfs, which no size bounds: give it one of its own.
-                "--size", Long.toString(SandboxLimits.SHM_BYTES), "--tmpfs", "/dev/shm",
-                "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp",
-                "--dir", "/tmp/mpl"));
+                "--proc", "/proc", "--dev", "/dev"));
+        return cmd;
+    }
+
+    /** matplotlib's font cache, built once by the host, bound read-only where MPLCONFIGDIR points. */
+    static List<String> fontCache(SandboxHost host) {
+        List<String> cmd = new ArrayList<>(List.of("--dir", "/tmp/mpl"));
         for (Path cached : fontCacheFiles(host)) {
             cmd.addAll(List.of("--ro-bind", cached.toString(), "/tmp/mpl/" + cached.getFileName()));
         }
-        cmd.addAll(List.of(
-                "--bind", spec.dataDir().toString(), "/mnt/data",
-                "--ro-bind", host.kernelProgram().toString(), KERNEL_PATH,
-                "--chdir", "/mnt/data",
-                "--hostname", "sandbox",
-                "--uid", "1000", "--gid", "1000",
-                // Without this the root is a writable (if throw-away) tmpfs; binds must come before it.
-                "--remount-ro", "/",
-                "--seccomp", "9",
-                SandboxHost.PYTHON, "-u", "-B", "-s", KERNEL_PATH));
         return cmd;
     }
 

@@ -91,6 +91,10 @@ public final class SandboxHost {
         }
     }
 
+    static Path extractResource(String resource, Path dir) throws IOException {
+        return extract(resource, dir);
+    }
+
     private static Path extract(String resource, Path dir) throws IOException {
         Path target = dir.resolve(resource);
         try (InputStream in = SandboxHost.class.getResourceAsStream(resource)) {
