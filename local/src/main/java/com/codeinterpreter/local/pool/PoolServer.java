@@ -111,7 +111,10 @@ public final class PoolServer implements AutoCloseable {
         } catch (ApiException e) {
             ex.drain();
             send(ex, e);
-        } catch (RuntimeException | IOException e) {
+        } catch (IOException e) {
+            // Most often the caller stopped waiting (the app gives up on a busy session at the call's timeout).
+            LOG.info(() -> "request not answered: " + ex.method + " " + ex.path + " (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "request failed: " + ex.method + " " + ex.path, e);
             send(ex, new ApiException(500, "InternalServerError", "The local pool failed to handle the request; see its log."));
         } finally {
