@@ -116,5 +116,5 @@ class Alarm:
 def _devnull():
     """Where the watchdog's traceback goes: nowhere (the answer says what happened). Opened once, kept open."""
     if not _null:
-        _null.append(open(os.devnull, "w"))
+        _null.append(os.open(os.devnull, os.O_WRONLY))
     return _null[0]

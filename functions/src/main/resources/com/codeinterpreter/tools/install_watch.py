@@ -21,6 +21,7 @@ import re
 WATCH_INTERVAL = 0.02
 _PYTHON = re.compile(r"python[\d.]*|pypy[\d.]*")
 _NODE = frozenset(("node", "nodejs"))
+_SCRIPT_SHELLS = re.compile(r"bash|sh|dash|zsh|ksh")
 _SHELLS = frozenset(("bash", "sh", "dash", "zsh", "ksh", "env", "sudo", "nohup", "timeout", "xargs", "nice", "stdbuf"))
 # The program, and the verbs (in its arguments) that install; an empty tuple: any use installs.
 _INSTALLERS = (
@@ -55,7 +56,10 @@ def installer(argv):
                 return installer(rest[i:])  # the script: what the interpreter runs is what counts
         return None
     if program in _SHELLS:
-        return None
+        # A script the shell runs counts as what it is named; `-c` code is not looked at: what it starts will be.
+        script = next((w for w in rest if not w.startswith("-")), None)
+        return None if script is None or "-c" in rest[:rest.index(script)] or not _SCRIPT_SHELLS.fullmatch(program) \
+            else installer(rest[rest.index(script):])
     for pattern, verbs in _INSTALLERS:
         if pattern.fullmatch(program):
             verb = next((v for v in verbs if v in rest), None)
