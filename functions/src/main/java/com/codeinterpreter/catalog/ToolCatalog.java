@@ -3,6 +3,7 @@ package com.codeinterpreter.catalog;
 import static com.codeinterpreter.catalog.ToolParameter.bool;
 import static com.codeinterpreter.catalog.ToolParameter.fileName;
 import static com.codeinterpreter.catalog.ToolParameter.integer;
+import static com.codeinterpreter.catalog.ToolParameter.sessionFile;
 import static com.codeinterpreter.catalog.ToolParameter.sessionPath;
 import static com.codeinterpreter.catalog.ToolParameter.string;
 
@@ -85,7 +86,8 @@ public final class ToolCatalog {
             true, Answer.FILE_LINK, List.of(404), GetSessionFileTool.Request.class);
 
     public static final ToolDefinition UPLOAD_FILE_TO_SESSION = new ToolDefinition("UploadFileToSession", ToolDescriptions.UPLOAD_FILE_TO_SESSION,
-            List.of(path("path", "Where to store the file, relative to /mnt/data, for example data/input.csv").asRequired(),
+            List.of(sessionFile("path", "Where to store the file, relative to /mnt/data, for example data/input.csv")
+                            .maxLength(SessionPaths.MAX_PATH).asRequired(),
                     string("content", "The file's text, stored as UTF-8; give this or contentBase64"),
                     string("contentBase64", "The file's bytes, base64-encoded; give this or content")),
             true, Answer.STORED_FILE, List.of(413), UploadFileToSessionTool.Request.class);
