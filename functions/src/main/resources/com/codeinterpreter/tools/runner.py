@@ -178,7 +178,10 @@ def _user_traceback(exc, filename):
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename != filename:
         tb = tb.tb_next
-    kept = traceback.TracebackException(type(exc), exc, tb, compact=True)
+    try:
+        kept = traceback.TracebackException(type(exc), exc, tb, compact=True)
+    except TypeError:  # Python before 3.10 has no `compact`
+        kept = traceback.TracebackException(type(exc), exc, tb)
     for part in _chain(kept):
         part.stack = traceback.StackSummary.from_list(
             [frame for frame in part.stack if not frame.filename.startswith(_HELPER_FILE_PREFIX)])
