@@ -68,6 +68,13 @@ class AnswerSchemaCoverageTest {
             Thread.sleep(200);
         } while (polled.status() == 202 && ++polls < 100);
         check("UploadFileToSession", CLIENT.call("UploadFileToSession", "path", "folder/", "content", "x"), undeclared);
+        ToolClient.Answer holding = CLIENT.call("ExecutePythonCode", fields("pythonCode", "import time\ntime.sleep(6)").put("timeoutSeconds", 600));
+        ToolClient.Answer busy = CLIENT.call("RunShellCommand", fields("command", "echo late").put("timeoutSeconds", 1));
+        assertEquals(409, busy.status(), busy.toString());
+        check("RunShellCommand", busy, undeclared);
+        do {
+            Thread.sleep(500);
+        } while (CLIENT.call("GetExecutionResult", "executionId", holding.json().path("executionId").asText()).status() == 202);
         assertTrue(undeclared.isEmpty(), "answer fields the OpenAPI document does not list: " + undeclared);
     }
 
