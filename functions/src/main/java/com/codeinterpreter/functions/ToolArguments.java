@@ -47,7 +47,7 @@ final class ToolArguments {
         try {
             node = JSON.readTree(bytes);
         } catch (StreamConstraintsException e) {
-            throw new ToolException(413, "BodyTooLarge", limitMessage(e, tool));
+            throw beyondLimit(e, tool);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw ToolException.invalid("The request body is not valid JSON (" + e.getOriginalMessage()
@@ -77,7 +77,12 @@ final class ToolArguments {
         return new ToolArguments(node);
     }
 
-    /** Which of the JSON reader's limits a body passed, said without the parser's own words. */
+    /** Which of the JSON reader's limits a body passed, said without the parser's own words: a string too long is a 413. */
+    private static ToolException beyondLimit(StreamConstraintsException e, String tool) {
+        String message = limitMessage(e, tool);
+        return message.startsWith("A string") ? new ToolException(413, "BodyTooLarge", message) : ToolException.invalid(message);
+    }
+
     private static String limitMessage(StreamConstraintsException e, String tool) {
         String what = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
         if (what.contains("string")) {
