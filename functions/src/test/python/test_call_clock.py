@@ -43,13 +43,16 @@ class BudgetTest(unittest.TestCase):
         self.assertEqual(("timedOut", "SessionBusy", None), (shell["status"], shell["error"]["type"], shell["exitCode"]))
         self.assertFalse(os.path.exists(os.path.join(self.data, "ran.txt")))
 
-    def test_the_running_marker_names_the_call_while_it_runs_and_is_gone_after(self):
+    def test_the_running_marker_names_the_call_while_it_runs_and_says_when_it_finished(self):
         seen = {}
         self.helper.runner.run_python({"seen": seen, "path": self.clock.RUNNING_FILE, "json": json},
                                       {"code": "seen.update(json.load(open(path)))", "timeout": 30, "executionId": "exec-1",
                                        "deadline": int((time.time() + 30) * 1000)})
-        self.assertEqual(("exec-1", "python", 30), (seen["executionId"], seen["op"], seen["timeoutSeconds"]))
-        self.assertFalse(os.path.exists(self.clock.RUNNING_FILE))
+        self.assertEqual(("exec-1", "python", 30, None), (seen["executionId"], seen["op"], seen["timeoutSeconds"], seen.get("finishedAt")))
+        with open(self.clock.RUNNING_FILE) as f:
+            after = json.load(f)
+        self.assertEqual(("exec-1", seen["startedAt"]), (after["executionId"], after["startedAt"]))
+        self.assertGreaterEqual(after["finishedAt"], after["startedAt"])
 
     def test_a_timeout_message_says_how_long_the_call_waited(self):
         reply = self.helper.runner.run_python({}, {"code": "import time\ntime.sleep(5)", "timeout": 3,

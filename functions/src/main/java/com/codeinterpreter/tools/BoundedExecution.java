@@ -3,6 +3,7 @@ package com.codeinterpreter.tools;
 import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.sessions.PoolExecution;
 import com.codeinterpreter.sessions.SessionPoolClient;
+import com.codeinterpreter.sessions.SessionPoolException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,9 +38,17 @@ final class BoundedExecution {
         Future<PoolExecution> pending = WAITERS.submit(() -> client.execute(identifier, code, poolTimeoutSeconds, maxOutput, executionId));
         try {
             return await(pending, clock.millisLeft() + CHECK_AFTER_MILLIS);
+        } catch (SessionPoolException e) {
+            // Should a pool refuse a second execution rather than queue it (the service does not document which it
+            // does), the answer is the same: the session is busy, and this is what holds it.
+            if (e.status() == 409) {
+                RunningCall running = RunningCall.read(client, identifier);
+                throw busy(running == null || running.finished() ? null : running, clock);
+            }
+            throw e;
         } catch (TimeoutException e) {
             RunningCall running = RunningCall.read(client, identifier);
-            if (running != null && running.executionId().equals(executionId)) {
+            if (running != null && running.executionId().equals(executionId) || pending.isDone()) {
                 try {
                     // This call's code started in time: the helper is stopping it and gathering its results.
                     return await(pending, ExecutionLimits.GRACE_SECONDS * 1000L);
@@ -49,7 +58,8 @@ final class BoundedExecution {
                 }
             }
             pending.cancel(true);
-            throw busy(running, clock);
+            // A call that has finished is not what holds the session: then what does is not known.
+            throw busy(running == null || running.finished() ? null : running, clock);
         }
     }
 
@@ -73,8 +83,10 @@ final class BoundedExecution {
                 ? "Wait for it to end, then call again"
                 : "Collect its result with GetExecutionResult (executionId " + running.executionId() + ", the same sessionId) or "
                         + "wait for it to end, then call again";
-        return new ToolException(409, "SessionBusy", "The session is busy with " + what + ". This call waited its whole "
-                + "timeoutSeconds (" + clock.timeoutSeconds() + " s) for it, so its code did not run and will not run. " + collect
+        String waited = clock.millisLeft() > 0 ? "The pool would not queue this call behind it" : "This call waited its whole "
+                + "timeoutSeconds (" + clock.timeoutSeconds() + " s) for it";
+        return new ToolException(409, "SessionBusy", "The session is busy with " + what + ". " + waited
+                + ", so its code did not run and will not run. " + collect
                 + "; or call with a timeoutSeconds long enough to wait for it; or use another sessionId for work that does not need "
                 + "this session's files and variables.");
     }

@@ -60,14 +60,20 @@ def waited_note(waited):
     return " It waited %.1f s of it for another call on the session to end." % waited if waited >= 0.5 else ""
 
 
-def mark_running(request, op):
+def mark_running(request, op, finished=False):
     """Names this call in RUNNING_FILE, in one small write (a reader that catches it half written reads no id,
-    which is less helpful, never wrong). Two system calls: this runs on every call."""
+    which is less helpful, never wrong). A few system calls: this runs at the start and end of every call."""
     execution_id = request.get("executionId")
     if not execution_id:
         return
-    record = json.dumps({"executionId": execution_id, "op": op, "startedAt": int(time.time() * 1000),
-                         "deadline": request.get("deadline"), "timeoutSeconds": request.get("timeout")}).encode()
+    record = {"executionId": execution_id, "op": op, "startedAt": request.get("_startedAt") or int(time.time() * 1000),
+              "deadline": request.get("deadline"), "timeoutSeconds": request.get("timeout")}
+    request["_startedAt"] = record["startedAt"]
+    if finished:
+        # Kept, not removed: a caller that gave up waiting just before this reply reached it still learns that
+        # its own call ran (and waits for the reply in transit) rather than calling the session busy.
+        record["finishedAt"] = int(time.time() * 1000)
+    record = json.dumps(record).encode()
     try:
         try:
             fd = os.open(RUNNING_FILE, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
@@ -82,12 +88,9 @@ def mark_running(request, op):
         pass  # without the marker a queued call says "busy" without the id: less helpful, never wrong
 
 
-def clear_running(request):
-    if request.get("executionId"):
-        try:
-            os.unlink(RUNNING_FILE)
-        except OSError:
-            pass
+def clear_running(request, op):
+    """Marks this call finished in RUNNING_FILE."""
+    mark_running(request, op, finished=True)
 
 
 def _on_alarm(signum, frame):

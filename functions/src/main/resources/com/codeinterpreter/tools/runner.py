@@ -278,7 +278,7 @@ def run_python(user_globals, request):
     reply["figures"] = _figures(images)
     reply["files"] = files
     reply["filesNotReported"] = more
-    call_clock.clear_running(request)
+    call_clock.clear_running(request, "python")
     return reply
 
 
@@ -329,7 +329,7 @@ def run_shell(request):
         blocked = guard.package_blocked(install[1], None, install[2])
         reply.update(status="failed", exitCode=None, error={"type": blocked.error_type, "message": "%s The command was "
                      "stopped when it started it (%s)." % (blocked, " ".join(install[3])[:200])})
-    call_clock.clear_running(request)
+    call_clock.clear_running(request, "shell")
     return reply
 
 

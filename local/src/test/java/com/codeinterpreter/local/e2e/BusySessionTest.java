@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * interrupt is ended soon after its timeout, and every message names the caller's timeoutSeconds.
  */
 class BusySessionTest {
-    private final ToolClient client = new ToolClient(LocalStack.shared().baseUrl);
+    // One session for the class: the shared pool has room for a limited number.
+    private static final ToolClient client = new ToolClient(LocalStack.shared().baseUrl);
 
     private static ObjectNode python(String code, int timeoutSeconds) {
         return ToolClient.JSON.createObjectNode().put("pythonCode", code).put("timeoutSeconds", timeoutSeconds);

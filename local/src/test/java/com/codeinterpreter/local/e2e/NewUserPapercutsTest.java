@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** What a new user met first: each answer says what happened and what to do, in words an agent can act on. */
 class NewUserPapercutsTest {
     private final String base = LocalStack.shared().baseUrl;
-    private final ToolClient client = new ToolClient(base);
+    // One session for the class: the shared pool has room for a limited number.
+    private static final ToolClient client = new ToolClient(LocalStack.shared().baseUrl);
 
     @Test
     void theCodeLimitCountsCharactersNotUtf16Units() {
