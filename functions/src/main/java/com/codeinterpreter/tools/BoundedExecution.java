@@ -48,9 +48,11 @@ final class BoundedExecution {
             throw e;
         } catch (TimeoutException e) {
             RunningCall running = RunningCall.read(client, identifier);
-            if (running != null && running.executionId().equals(executionId) || pending.isDone()) {
+            // Unless another call is named as running, this one is not waiting behind it: its own code is being stopped
+            // and its results gathered, or the session is still starting (no call has run in it yet).
+            boolean otherCallRunning = running != null && !running.finished() && !running.executionId().equals(executionId);
+            if (!otherCallRunning || pending.isDone()) {
                 try {
-                    // This call's code started in time: the helper is stopping it and gathering its results.
                     return await(pending, ExecutionLimits.GRACE_SECONDS * 1000L);
                 } catch (TimeoutException again) {
                     pending.cancel(true);
@@ -58,8 +60,7 @@ final class BoundedExecution {
                 }
             }
             pending.cancel(true);
-            // A call that has finished is not what holds the session: then what does is not known.
-            throw busy(running == null || running.finished() ? null : running, clock);
+            throw busy(running, clock);
         }
     }
 
@@ -92,9 +93,9 @@ final class BoundedExecution {
     }
 
     private static ToolException unresponsive(CallClock clock) {
-        return new ToolException(504, "SessionUnresponsive", "The call's code started but the session did not answer within its "
-                + "timeoutSeconds (" + clock.timeoutSeconds() + " s) plus " + ExecutionLimits.GRACE_SECONDS + " s to stop it and "
-                + "gather its results. What it did is unknown: check the files with ListSessionFiles, and run the call again "
-                + "(or start over with another sessionId).");
+        return new ToolException(504, "SessionUnresponsive", "The session did not answer within the call's timeoutSeconds ("
+                + clock.timeoutSeconds() + " s) plus " + ExecutionLimits.GRACE_SECONDS + " s: it is starting slowly, busy with a file "
+                + "search or listing, or stuck. If this call's code started, it was stopped; if not, it will not run. Check the "
+                + "files with ListSessionFiles and call again, or start over with another sessionId.");
     }
 }

@@ -28,8 +28,8 @@ sealed interface HelperRequest {
     sealed interface Timed extends HelperRequest {
         int timeout();
 
-        /** This request, sent in the execution {@code executionId}. */
-        Timed inExecution(String executionId);
+        /** This request, sent in the execution {@code executionId}, with the deadline of {@code clock}. */
+        Timed inExecution(String executionId, CallClock clock);
     }
 
     /**
@@ -49,8 +49,8 @@ sealed interface HelperRequest {
         }
 
         @Override
-        public RunPython inExecution(String id) {
-            return new RunPython(code, timeout, maxOutput, echo, id, deadline);
+        public RunPython inExecution(String id, CallClock clock) {
+            return new RunPython(code, timeout, maxOutput, echo, id, clock.deadlineMillis());
         }
     }
 
@@ -65,8 +65,8 @@ sealed interface HelperRequest {
         }
 
         @Override
-        public RunShell inExecution(String id) {
-            return new RunShell(command, timeout, maxOutput, id, deadline);
+        public RunShell inExecution(String id, CallClock clock) {
+            return new RunShell(command, timeout, maxOutput, id, clock.deadlineMillis());
         }
     }
 

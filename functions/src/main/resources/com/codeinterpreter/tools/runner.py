@@ -301,10 +301,16 @@ def run_shell(request):
     before = session_files.snapshot()
     _state["pending"] = before
     started = time.monotonic()
-    process = subprocess.Popen(["/bin/bash", "-c", request["command"]], cwd=guard.DATA, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    out = capture.PipeCapture(process.stdout, limit, "stdout", _state["runs"])
-    err = capture.PipeCapture(process.stderr, limit, "stderr", _state["runs"])
+    # The readers start before the command: one that forks to the process limit at once leaves no room for a thread.
+    (out_read, out_write), (err_read, err_write) = os.pipe(), os.pipe()
+    out = capture.PipeCapture(os.fdopen(out_read, "rb"), limit, "stdout", _state["runs"])
+    err = capture.PipeCapture(os.fdopen(err_read, "rb"), limit, "stderr", _state["runs"])
+    try:
+        process = subprocess.Popen(["/bin/bash", "-c", request["command"]], cwd=guard.DATA, stdin=subprocess.DEVNULL,
+                                   stdout=out_write, stderr=err_write, start_new_session=True)
+    finally:
+        os.close(out_write)
+        os.close(err_write)
     timed_out, install = _wait_watching(process, started + (seconds or timeout))
     # Whatever the command left running (background jobs, a hung pipe) ends with it.
     try:
