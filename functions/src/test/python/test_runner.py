@@ -227,3 +227,25 @@ class GuardedRunTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TracebackTest(RunnerTest):
+    """A user's traceback shows the user's code only: no frame of the helper, whatever the exception."""
+
+    def test_a_keyboard_interrupt_is_a_failed_call_with_the_users_frames_only(self):
+        reply = self.run_python("def stop():\n    raise KeyboardInterrupt\nstop()")
+        self.assertEqual(("failed", "KeyboardInterrupt"), (reply["status"], reply["error"]["type"]))
+        traceback = self.kernel_err.getvalue()
+        self.assertTrue(traceback.startswith('Traceback (most recent call last):\n  File "<code-1>", line 3'), traceback)
+        self.assertNotIn("<code interpreter", traceback)
+
+    def test_frames_of_the_helper_inside_the_users_stack_are_left_out(self):
+        helper_code = compile("def refuse(what):\n    raise PermissionError(what + ' is refused')\n", "<code interpreter guard.py>", "exec")
+        exec(helper_code, self.user_globals)
+        reply = self.run_python("def work():\n    refuse('this')\ntry:\n    work()\nexcept PermissionError as e:\n"
+                                "    raise RuntimeError('wrapped') from e")
+        traceback = self.kernel_err.getvalue()
+        self.assertEqual("RuntimeError", reply["error"]["type"])
+        self.assertIn('File "<code-1>", line 2, in work', traceback)
+        self.assertIn("PermissionError: this is refused", traceback)
+        self.assertNotIn("<code interpreter", traceback, "neither in the exception nor in the one it was raised from")

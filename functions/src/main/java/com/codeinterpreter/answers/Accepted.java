@@ -25,10 +25,6 @@ public record Accepted(@JsonPropertyDescription("running") String status,
     public static final String STATUS_URL = "statusUrl";
     private static final String POLL = "Poll GetExecutionResult with this executionId and the same sessionId until it returns the result.";
 
-    public static Accepted of(String executionId) {
-        return new Accepted("running", executionId, "The call runs longer than one HTTP response can wait. " + POLL, null, null, null);
-    }
-
     /**
      * A poll's answer while the call runs, with its output so far.
      *

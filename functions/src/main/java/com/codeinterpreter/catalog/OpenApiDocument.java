@@ -18,17 +18,18 @@ public final class OpenApiDocument {
     public static final String VERSION = "3.0.3";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Every tool may answer these besides its own errors. */
-    private static final int[] COMMON_ERRORS = {400, 401, 500, 502, 503};
+    private static final int[] COMMON_ERRORS = {400, 401, 413, 500, 502, 503};
     private static final Map<Integer, String> ERRORS = Map.of(
             400, "The request is invalid; the message says what to change",
             401, "The function key is missing or wrong (the Functions host answers with no body)",
             404, "Not found: the message says what is missing and how to find it",
-            413, "The file is too large",
+            409, "The session was busy with another call for the whole of timeoutSeconds: the message names it (SessionBusy)",
+            413, "Too large: the file, or a string in the request body (the message gives the limit)",
             415, "The file is binary: get a download link with GetSessionFile",
             500, "The call failed unexpectedly, or the app is misconfigured",
             502, "The session pool could not complete the call",
             503, "Temporarily unavailable: retry after Retry-After seconds",
-            504, "The session did not complete the file operation in time");
+            504, "The session did not answer in time (a file operation, or a call's code that could not be stopped)");
     private OpenApiDocument() {
     }
 

@@ -61,8 +61,11 @@ public final class RequestBinder {
         if (value == null) {
             return null;
         }
-        if (value instanceof String text && p.maxLength() != null && text.length() > p.maxLength()) {
-            throw refused(p, "'" + p.name() + "' is " + text.length() + " characters; the limit is " + p.maxLength() + ".");
+        // Characters are code points, as the caller counts them: an emoji is one, not two UTF-16 units.
+        if (value instanceof String text && p.maxLength() != null && text.length() > p.maxLength()
+                && text.codePointCount(0, text.length()) > p.maxLength()) {
+            throw refused(p, "'" + p.name() + "' is " + text.codePointCount(0, text.length()) + " characters; the limit is "
+                    + p.maxLength() + ".");
         }
         if (value instanceof Integer number && !fits(p, number)) {
             throw refused(p, "'" + p.name() + "' must be " + (p.maximum() == null ? p.minimum() + " or more" : p.minimum() + " to "
@@ -70,6 +73,7 @@ public final class RequestBinder {
         }
         return switch (p.kind()) {
             case SESSION_PATH -> SessionPaths.resolve(p.name(), (String) value);
+            case SESSION_FILE -> SessionPaths.resolveFile(p.name(), (String) value);
             case FILE_NAME -> SessionPaths.fileName(p.name(), (String) value);
             default -> value;
         };

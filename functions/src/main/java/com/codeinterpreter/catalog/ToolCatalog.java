@@ -3,6 +3,7 @@ package com.codeinterpreter.catalog;
 import static com.codeinterpreter.catalog.ToolParameter.bool;
 import static com.codeinterpreter.catalog.ToolParameter.fileName;
 import static com.codeinterpreter.catalog.ToolParameter.integer;
+import static com.codeinterpreter.catalog.ToolParameter.sessionFile;
 import static com.codeinterpreter.catalog.ToolParameter.sessionPath;
 import static com.codeinterpreter.catalog.ToolParameter.string;
 
@@ -36,7 +37,7 @@ public final class ToolCatalog {
             List.of(string("pythonCode", "Python code to run").asRequired().maxLength(ExecutePythonCodeTool.MAX_CODE_CHARS)
                             .hint(ExecutePythonCodeTool.LONG_CODE_HINT),
                     timeout(ExecutePythonCodeTool.DEFAULT_TIMEOUT, ExecutePythonCodeTool.MAX_TIMEOUT)),
-            true, Answer.EXECUTION, List.of(), ExecutePythonCodeTool.Request.class);
+            true, Answer.EXECUTION, List.of(409, 504), ExecutePythonCodeTool.Request.class);
 
     public static final ToolDefinition GENERATE_PDF_REPORT = new ToolDefinition("GeneratePdfReport", ToolDescriptions.GENERATE_PDF_REPORT,
             List.of(string("pythonCode", "Python code that creates a PDF file").asRequired().maxLength(ExecutePythonCodeTool.MAX_CODE_CHARS)
@@ -45,7 +46,7 @@ public final class ToolCatalog {
                             + "for example report.pdf").asRequired(),
                     fileName("saveAsFilename", "Download filename, for example daily_summary.pdf").asRequired().maxLength(SessionPaths.MAX_NAME_BYTES),
                     timeout(GeneratePdfReportTool.DEFAULT_TIMEOUT, ExecutePythonCodeTool.MAX_TIMEOUT)),
-            true, Answer.PDF_REPORT, List.of(), GeneratePdfReportTool.Request.class);
+            true, Answer.PDF_REPORT, List.of(409, 504), GeneratePdfReportTool.Request.class);
 
     public static final ToolDefinition RUN_SHELL_COMMAND = new ToolDefinition("RunShellCommand", ToolDescriptions.RUN_SHELL_COMMAND,
             List.of(string("command", "Shell command to run, with bash in /mnt/data").asRequired().maxLength(RunShellCommandTool.MAX_COMMAND_CHARS)
@@ -53,7 +54,7 @@ public final class ToolCatalog {
                     string("explanation", "Description to log with the command"),
                     bool("isBackground", "Must be false: background jobs are not supported").withDefault(false),
                     timeout(RunShellCommandTool.DEFAULT_TIMEOUT, RunShellCommandTool.MAX_TIMEOUT)),
-            true, Answer.EXECUTION, List.of(), RunShellCommandTool.Request.class);
+            true, Answer.EXECUTION, List.of(409, 504), RunShellCommandTool.Request.class);
 
     public static final ToolDefinition READ_SESSION_FILE = new ToolDefinition("ReadSessionFile", ToolDescriptions.READ_SESSION_FILE,
             List.of(path("path", "File to read, relative to /mnt/data or absolute inside it").asRequired(),
@@ -91,7 +92,8 @@ public final class ToolCatalog {
             true, Answer.FILE_LINK, List.of(404), GetSessionFileTool.Request.class);
 
     public static final ToolDefinition UPLOAD_FILE_TO_SESSION = new ToolDefinition("UploadFileToSession", ToolDescriptions.UPLOAD_FILE_TO_SESSION,
-            List.of(path("path", "Where to store the file, relative to /mnt/data, for example data/input.csv").asRequired(),
+            List.of(sessionFile("path", "Where to store the file, relative to /mnt/data, for example data/input.csv")
+                            .maxLength(SessionPaths.MAX_PATH).asRequired(),
                     string("content", "The file's text, stored as UTF-8; give this or contentBase64"),
                     string("contentBase64", "The file's bytes, base64-encoded; give this or content")),
             true, Answer.STORED_FILE, List.of(413), UploadFileToSessionTool.Request.class);

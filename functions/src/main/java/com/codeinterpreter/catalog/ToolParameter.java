@@ -23,6 +23,8 @@ public record ToolParameter(String name, Kind kind, boolean required, String des
         TEXT(JsonType.STRING),
         /** A path in the session: relative to /mnt/data or absolute inside it; bound as the absolute path. */
         SESSION_PATH(JsonType.STRING),
+        /** A path in the session that names a file to write: as {@link #SESSION_PATH}, but never a folder (no trailing '/'). */
+        SESSION_FILE(JsonType.STRING),
         /** A download file name: one plain name, no folders. */
         FILE_NAME(JsonType.STRING),
         INTEGER(JsonType.INTEGER),
@@ -65,6 +67,10 @@ public record ToolParameter(String name, Kind kind, boolean required, String des
 
     public static ToolParameter sessionPath(String name, String description) {
         return new ToolParameter(name, Kind.SESSION_PATH, false, description, null, null, null, null, null);
+    }
+
+    public static ToolParameter sessionFile(String name, String description) {
+        return new ToolParameter(name, Kind.SESSION_FILE, false, description, null, null, null, null, null);
     }
 
     public static ToolParameter fileName(String name, String description) {

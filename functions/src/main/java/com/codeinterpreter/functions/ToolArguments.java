@@ -47,8 +47,7 @@ final class ToolArguments {
         try {
             node = JSON.readTree(bytes);
         } catch (StreamConstraintsException e) {
-            // Nesting deeper than 1000, numbers longer than 1000 digits, strings over 20 M characters.
-            throw ToolException.invalid("The request body exceeds a limit of the JSON parser: " + e.getOriginalMessage());
+            throw beyondLimit(e, tool);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw ToolException.invalid("The request body is not valid JSON (" + e.getOriginalMessage()
@@ -77,6 +76,35 @@ final class ToolArguments {
         }
         return new ToolArguments(node);
     }
+
+    /** Which of the JSON reader's limits a body passed, said without the parser's own words: a string too long is a 413. */
+    private static ToolException beyondLimit(StreamConstraintsException e, String tool) {
+        String message = limitMessage(e, tool);
+        return message.startsWith("A string") ? new ToolException(413, "BodyTooLarge", message) : ToolException.invalid(message);
+    }
+
+    private static String limitMessage(StreamConstraintsException e, String tool) {
+        String what = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (what.contains("string")) {
+            String message = "A string in the request body is longer than " + String.format("%,d", MAX_STRING_CHARS)
+                    + " characters, the most one JSON field can hold.";
+            return tool.equals("UploadFileToSession")
+                    ? message + " A JSON upload's content or contentBase64 is limited to that (about 20 MB of text, or 15 MB of "
+                    + "bytes as base64). Send a larger file as raw bytes instead: POST /api/UploadFileToSession?path=<path>&"
+                    + "sessionId=<sessionId> with Content-Type: application/octet-stream and the file as the body (up to 100 MB)."
+                    : message + " Put large data in a file with UploadFileToSession (raw bytes, up to 100 MB) and read it from there.";
+        }
+        if (what.contains("nesting") || what.contains("depth")) {
+            return "The request body nests objects or arrays deeper than 1,000 levels; send a flatter body.";
+        }
+        if (what.contains("number")) {
+            return "A number in the request body is longer than 1,000 digits; send it as a string.";
+        }
+        return "The request body is too large to read; send a smaller one.";
+    }
+
+    /** The JSON reader's longest string (Jackson's default maximum). */
+    static final int MAX_STRING_CHARS = 20_000_000;
 
     private static String example(Set<String> fields) {
         return fields.stream().sorted().limit(2).map(f -> "\"" + f + "\": ...").reduce((a, b) -> a + ", " + b).orElse("");

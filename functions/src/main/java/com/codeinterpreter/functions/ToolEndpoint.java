@@ -28,7 +28,11 @@ final class ToolEndpoint {
     /** Parses the JSON body, accepting the fields the catalog lists for the tool, binds it to the tool's request and runs it. */
     static HttpResponseMessage handle(HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context, ToolDefinition tool) {
         return respond(request, context, tool.name(), () -> {
-            ToolArguments body = ToolArguments.parse(request.getBody().orElse(null), tool.name(), tool.acceptedFields());
+            byte[] bytes = request.getBody().orElse(null);
+            if (bytes != null) {
+                BodyText.requireUtf8(bytes, Caller.header(request.getHeaders(), "content-type"));
+            }
+            ToolArguments body = ToolArguments.parse(bytes, tool.name(), tool.acceptedFields());
             return run(tool, body, Caller.of(request.getHeaders(), App.settings()), body.optionalString("sessionId"));
         });
     }

@@ -32,6 +32,14 @@ record ToolOutcome(int status, JsonNode body) {
             return error(e.status(), e.code(), e.getMessage());
         } catch (SessionPoolException e) {
             context.getLogger().log(Level.WARNING, tool + ": session pool failed: " + e.code() + " " + e.getMessage());
+            if (e.poolFull()) {
+                // The pool's own text speaks of identifiers and DELETE /session, which an agent cannot use.
+                return error(503, e.code(), "The session pool is full: it already runs its maximum number of sessions, and this "
+                        + "sessionId has none yet, so nothing ran. Either retry in a minute or two (sessions left idle are deleted "
+                        + "after the pool's cooldown, which frees room), or go on in a sessionId you already used in this "
+                        + "conversation (its files and variables are still there). If it keeps happening, tell the operator to raise "
+                        + "the pool's maximum number of concurrent sessions.");
+            }
             String hint = e.retryable() ? " This is temporary: retry the call in a few seconds."
                     : e.status() >= 500 ? " The pool failed while handling the call, so code may have run in part: check the session "
                     + "(ListSessionFiles, or a quick ExecutePythonCode) before repeating it."

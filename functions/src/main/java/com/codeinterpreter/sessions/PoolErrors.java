@@ -32,6 +32,7 @@ final class PoolErrors {
         // 429, 502, 503 and a full pool mean the request was not taken: worth trying again. A 500 (or a 504)
         // came from handling it, and a code execution may have run in part, so the caller decides.
         boolean retryable = status == 429 || status == 502 || status == 503 || status == 403 || PoolErrorCode.CAPACITY_REACHED.matches(code);
-        return new SessionPoolException(status, code, message, retryable, null);
+        SessionPoolException e = new SessionPoolException(status, code, message, retryable, null);
+        return e.poolFull() && !retryable ? new SessionPoolException(status, code, message, true, null) : e;
     }
 }

@@ -56,7 +56,15 @@ public final class SessionPoolClient {
 
     /** Runs code synchronously and returns how it ended. */
     public PoolExecution execute(String identifier, String code, int timeoutSeconds, int maxOutputLength) {
-        return submit(identifier, code, timeoutSeconds, maxOutputLength, false);
+        return execute(identifier, code, timeoutSeconds, maxOutputLength, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Runs code synchronously as the execution {@code operationId} (sent as the {@code operation-id} header, which
+     * the service takes as the execution's id), so that the caller knows the id before the answer comes.
+     */
+    public PoolExecution execute(String identifier, String code, int timeoutSeconds, int maxOutputLength, String operationId) {
+        return submit(identifier, code, timeoutSeconds, maxOutputLength, false, operationId);
     }
 
     /**
@@ -65,16 +73,21 @@ public final class SessionPoolClient {
      * @throws SessionPoolException {@code AsyncNotSupported} when the api-version is a legacy one
      */
     public PoolExecution start(String identifier, String code, int timeoutSeconds, int maxOutputLength) {
+        return start(identifier, code, timeoutSeconds, maxOutputLength, UUID.randomUUID().toString());
+    }
+
+    /** Starts code asynchronously as the execution {@code operationId}; see {@link #start(String, String, int, int)}. */
+    public PoolExecution start(String identifier, String code, int timeoutSeconds, int maxOutputLength, String operationId) {
         if (!version.runsAsynchronously()) {
             throw new SessionPoolException(0, "AsyncNotSupported", "api-version " + version.getVersion()
                     + " cannot run code asynchronously; set SESSION_POOL_API_VERSION to "
                     + SessionPoolServiceVersion.getLatest().getVersion() + ".", false, null);
         }
-        return submit(identifier, code, timeoutSeconds, maxOutputLength, true);
+        return submit(identifier, code, timeoutSeconds, maxOutputLength, true, operationId);
     }
 
-    private PoolExecution submit(String identifier, String code, int timeoutSeconds, int maxOutputLength, boolean async) {
-        String operationId = UUID.randomUUID().toString();
+    private PoolExecution submit(String identifier, String code, int timeoutSeconds, int maxOutputLength, boolean async,
+                                 String operationId) {
         // Not repeatable: code that failed half way may already have changed the session.
         HttpRequest request = PoolRequest.once(HttpMethod.POST, url(protocol.executePath(), identifier, null))
                 .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")

@@ -38,6 +38,16 @@ public final class SessionPoolException extends RuntimeException {
 
     /** The pool said the file or folder does not exist. */
     public boolean notFound() {
-        return status == 404 && !PoolErrorCode.CAPACITY_REACHED.matches(code);
+        return status == 404 && !poolFull();
+    }
+
+    /**
+     * The pool has its maximum of concurrent sessions and allocates no new one. Azure answers this with a 404
+     * whose code is not published but whose text says "no more sessions being allocated"; the local pool uses
+     * {@link PoolErrorCode#CAPACITY_REACHED}.
+     */
+    public boolean poolFull() {
+        return PoolErrorCode.CAPACITY_REACHED.matches(code)
+                || getMessage() != null && getMessage().toLowerCase(java.util.Locale.ROOT).contains("no more sessions");
     }
 }

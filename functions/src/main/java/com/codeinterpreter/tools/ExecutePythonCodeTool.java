@@ -1,6 +1,5 @@
 package com.codeinterpreter.tools;
 
-import com.codeinterpreter.answers.Accepted;
 import com.codeinterpreter.answers.ExecutionReport;
 import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.identity.SessionIdentity;
@@ -43,11 +42,13 @@ public final class ExecutePythonCodeTool {
     Object runPython(SessionKey key, String code, int timeoutSeconds, HelperRequest.Echo echo) {
         long started = System.nanoTime();
         String identifier = identity.identifier(key);
-        var request = new HelperRequest.RunPython(code, timeoutSeconds, ExecutionLimits.MAX_OUTPUT_CHARS, echo);
-        int poolTimeout = timeoutSeconds + ExecutionLimits.GRACE_SECONDS;
+        CallClock clock = CallClock.start(timeoutSeconds);
+        var request = new HelperRequest.RunPython(code, timeoutSeconds, ExecutionLimits.MAX_OUTPUT_CHARS, echo).by(clock);
         if (ExecutionLimits.needsAsync(timeoutSeconds)) {
-            return Accepted.of(runner.start(identifier, request, poolTimeout, ExecutionLimits.MAX_OUTPUT_CHARS + 1).executionId());
+            int poolTimeout = timeoutSeconds + ExecutionLimits.GRACE_SECONDS;
+            return ExecutionLimits.accepted(runner.start(identifier, request, poolTimeout, ExecutionLimits.MAX_OUTPUT_CHARS + 1).executionId(),
+                    timeoutSeconds);
         }
-        return reports.report(identifier, runner.run(identifier, request, poolTimeout, ExecutionLimits.MAX_OUTPUT_CHARS + 1), started);
+        return reports.report(identifier, runner.run(identifier, request, clock, ExecutionLimits.MAX_OUTPUT_CHARS + 1), started, timeoutSeconds);
     }
 }

@@ -24,10 +24,15 @@ final class ExecutionReporter {
     }
 
     ExecutionReport report(String identifier, SessionRunner.HelperRun run, long startedNanos) {
+        return report(identifier, run, startedNanos, null);
+    }
+
+    /** @param timeoutSeconds the caller's timeoutSeconds, for messages; null when not known (a polled asynchronous call) */
+    ExecutionReport report(String identifier, SessionRunner.HelperRun run, long startedNanos, Integer timeoutSeconds) {
         PoolExecution execution = run.execution();
         List<String> notes = new ArrayList<>();
         if (!(run.reply() instanceof HelperReply.Changes reply)) {
-            return withoutHelperReply(identifier, execution, notes, startedNanos);
+            return withoutHelperReply(identifier, execution, notes, startedNanos, timeoutSeconds);
         }
         Output stdout;
         Output stderr;
@@ -63,21 +68,31 @@ final class ExecutionReporter {
     }
 
     /** The helper gave no reply: the pool stopped the execution or the interpreter died under it. */
-    private ExecutionReport withoutHelperReply(String identifier, PoolExecution execution, List<String> notes, long startedNanos) {
+    private ExecutionReport withoutHelperReply(String identifier, PoolExecution execution, List<String> notes, long startedNanos,
+                                               Integer timeoutSeconds) {
         ExecutionStatus status;
         ErrorInfo error;
         List<OutputFile> files = List.of();
+        // The caller's own timeout, never the pool's (which has a grace added): that is the number the caller set.
+        String timeout = timeoutSeconds == null ? "its timeoutSeconds" : "its timeoutSeconds (" + timeoutSeconds + " s)";
         switch (execution.state()) {
             case TIMED_OUT -> {
                 status = ExecutionStatus.TIMED_OUT;
-                error = new ErrorInfo("TimeoutError", "The call did not finish within its timeout and was stopped. "
+                error = new ErrorInfo("TimeoutError", "The call did not finish within " + timeout + " and was stopped. "
                         + "Increase timeoutSeconds, or split the work into smaller steps.");
                 files = collectAfterTimeout(identifier, execution.executionId());
             }
             case STATE_LOST -> {
-                boolean timedOut = execution.errorCode() != null && execution.errorCode().toLowerCase().contains("timeout");
+                // The helper ends the interpreter when code ignores the interrupt at its timeout; the pool may do the same.
+                boolean timedOut = execution.errorCode() != null && execution.errorCode().toLowerCase().contains("timeout")
+                        || timeoutSeconds != null && elapsed(startedNanos) >= timeoutSeconds * 1000L;
                 status = timedOut ? ExecutionStatus.TIMED_OUT : ExecutionStatus.FAILED;
-                error = new ErrorInfo(timedOut ? "TimeoutError" : "InterpreterRestarted", execution.errorMessage());
+                error = timedOut
+                        ? new ErrorInfo("TimeoutError", "The code ran past " + timeout + " and did not stop when interrupted, so "
+                                + "the session's Python process was restarted to end it: variables and imports are gone, files in "
+                                + "/mnt/data are kept. Code that catches BaseException (or uses a bare except:) around long work swallows the "
+                                + "interrupt: catch Exception instead. Or increase timeoutSeconds, or split the work into smaller steps.")
+                        : new ErrorInfo("InterpreterRestarted", execution.errorMessage());
                 notes.add(SessionLedger.RESTARTED_NOTE);
             }
             default -> {

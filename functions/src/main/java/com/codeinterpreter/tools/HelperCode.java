@@ -38,7 +38,8 @@ final class HelperCode {
             new Module("guard_rules.py", "guard_rules"), new Module("guard_names.py", "guard_names"),
             new Module("guard_static.py", "guard_static"), new Module("session_files.py", "session_files"),
             new Module("file_read.py", "file_read"), new Module("file_search.py", "file_search"),
-            new Module("capture.py", "capture"), new Module("runner.py", ""));
+            new Module("capture.py", "capture"), new Module("call_clock.py", "call_clock"),
+            new Module("install_watch.py", "install_watch"), new Module("runner.py", ""));
 
     private static final HelperCode BUILT = new HelperCode(readBytecode());
 

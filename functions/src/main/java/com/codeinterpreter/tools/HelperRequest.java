@@ -21,17 +21,53 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 sealed interface HelperRequest {
 
     /**
+     * An operation that runs the user's code or command within the caller's timeoutSeconds ({@code call_clock.py}).
+     * {@code executionId} is the pool execution it is sent in (the helper names it in its running marker);
+     * {@code deadline} is when the caller's time runs out, in epoch milliseconds, waiting for the session included.
+     */
+    sealed interface Timed extends HelperRequest {
+        int timeout();
+
+        /** This request, sent in the execution {@code executionId}, with the deadline of {@code clock}. */
+        Timed inExecution(String executionId, CallClock clock);
+    }
+
+    /**
      * Runs Python in the kernel's globals.
      *
      * @param timeout   seconds the helper lets the code run
      * @param maxOutput the characters of each stream the answer carries; the rest is saved to a file
      * @param echo      handed back unchanged with the reply (for an asynchronous call, what to do when it ends), or null
      */
-    record RunPython(String code, int timeout, int maxOutput, Echo echo) implements HelperRequest {
+    record RunPython(String code, int timeout, int maxOutput, Echo echo, String executionId, Long deadline) implements Timed {
+        RunPython(String code, int timeout, int maxOutput, Echo echo) {
+            this(code, timeout, maxOutput, echo, null, null);
+        }
+
+        RunPython by(CallClock clock) {
+            return new RunPython(code, timeout, maxOutput, echo, executionId, clock.deadlineMillis());
+        }
+
+        @Override
+        public RunPython inExecution(String id, CallClock clock) {
+            return new RunPython(code, timeout, maxOutput, echo, id, clock.deadlineMillis());
+        }
     }
 
     /** Runs a bash command in /mnt/data; like {@link RunPython} for {@code timeout} and {@code maxOutput} (bytes here). */
-    record RunShell(String command, int timeout, int maxOutput) implements HelperRequest {
+    record RunShell(String command, int timeout, int maxOutput, String executionId, Long deadline) implements Timed {
+        RunShell(String command, int timeout, int maxOutput) {
+            this(command, timeout, maxOutput, null, null);
+        }
+
+        RunShell by(CallClock clock) {
+            return new RunShell(command, timeout, maxOutput, executionId, clock.deadlineMillis());
+        }
+
+        @Override
+        public RunShell inExecution(String id, CallClock clock) {
+            return new RunShell(command, timeout, maxOutput, id, clock.deadlineMillis());
+        }
     }
 
     /**

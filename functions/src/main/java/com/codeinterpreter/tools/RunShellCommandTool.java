@@ -1,6 +1,5 @@
 package com.codeinterpreter.tools;
 
-import com.codeinterpreter.answers.Accepted;
 import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.identity.SessionIdentity;
 import com.codeinterpreter.identity.SessionKey;
@@ -43,12 +42,14 @@ public final class RunShellCommandTool {
         String identifier = identity.identifier(key);
         // The contract asks for the command to be logged with its explanation; both are cut short.
         LOG.info(() -> "RunShellCommand " + shorten(request.explanation()) + ": " + shorten(request.command()));
-        var op = new HelperRequest.RunShell(request.command(), request.timeoutSeconds(), ExecutionLimits.MAX_OUTPUT_CHARS);
-        int poolTimeout = request.timeoutSeconds() + ExecutionLimits.GRACE_SECONDS;
+        CallClock clock = CallClock.start(request.timeoutSeconds());
+        var op = new HelperRequest.RunShell(request.command(), request.timeoutSeconds(), ExecutionLimits.MAX_OUTPUT_CHARS).by(clock);
         if (ExecutionLimits.needsAsync(request.timeoutSeconds())) {
-            return Accepted.of(runner.start(identifier, op, poolTimeout, ExecutionLimits.MAX_OUTPUT_CHARS).executionId());
+            int poolTimeout = request.timeoutSeconds() + ExecutionLimits.GRACE_SECONDS;
+            return ExecutionLimits.accepted(runner.start(identifier, op, poolTimeout, ExecutionLimits.MAX_OUTPUT_CHARS).executionId(),
+                    request.timeoutSeconds());
         }
-        return reports.report(identifier, runner.run(identifier, op, poolTimeout, ExecutionLimits.MAX_OUTPUT_CHARS), started);
+        return reports.report(identifier, runner.run(identifier, op, clock, ExecutionLimits.MAX_OUTPUT_CHARS), started, request.timeoutSeconds());
     }
 
     private static String shorten(String text) {

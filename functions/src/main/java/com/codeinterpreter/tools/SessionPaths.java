@@ -29,8 +29,9 @@ public final class SessionPaths {
                     + "or an absolute path inside /mnt/data.");
         }
         checkCharacters(field, path);
-        if (path.length() > MAX_PATH) {
-            throw ToolException.invalid("'" + field + "' is " + path.length() + " characters; paths are limited to " + MAX_PATH + ".");
+        if (path.codePointCount(0, path.length()) > MAX_PATH) {
+            throw ToolException.invalid("'" + field + "' is " + path.codePointCount(0, path.length()) + " characters; paths are limited to "
+                    + MAX_PATH + ".");
         }
         Path root = Path.of(ROOT);
         Path resolved = root.resolve(path.strip()).normalize();
@@ -46,6 +47,17 @@ public final class SessionPaths {
             }
         }
         return resolved.toString();
+    }
+
+    /** As {@link #resolve}, for a file to write: a path that names a folder (ends in '/', '/.' or '/..') is refused. */
+    public static String resolveFile(String field, String path) {
+        String resolved = resolve(field, path);
+        String stripped = path.strip();
+        if (stripped.endsWith("/") || stripped.endsWith("/.") || stripped.endsWith("/..") || stripped.equals(".") || stripped.equals("..")) {
+            throw ToolException.invalid("'" + field + "' (" + path + ") names a folder; it must name the file to write, for example "
+                    + (resolved.equals(ROOT) ? "" : relative(resolved) + "/") + "data.csv.");
+        }
+        return resolved;
     }
 
     /** A path inside /mnt/data as the files API names it: relative to /mnt/data, without a leading slash. */

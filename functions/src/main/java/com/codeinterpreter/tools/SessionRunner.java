@@ -4,6 +4,7 @@ import com.codeinterpreter.sessions.PoolExecution;
 import com.codeinterpreter.sessions.SessionPoolClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -63,9 +64,37 @@ public final class SessionRunner {
         return new HelperRun(execution, HelperJson.lenient().read(execution.executionResult()), startRecorded);
     }
 
+    /**
+     * Runs the user's code or command within its caller's time ({@link BoundedExecution}): each execution is sent
+     * with its own id, which the helper names while it runs.
+     *
+     * @throws com.codeinterpreter.answers.ToolException {@code SessionBusy} when another call held the session for the whole time
+     */
+    HelperRun run(String identifier, HelperRequest.Timed request, CallClock clock, int maxOutput) {
+        int poolTimeout = clock.timeoutSeconds() + ExecutionLimits.GRACE_SECONDS;
+        String id = UUID.randomUUID().toString();
+        PoolExecution execution = BoundedExecution.execute(client, identifier, dispatchCell(literal(request.inExecution(id, clock))), id,
+                clock, poolTimeout, maxOutput);
+        String result = execution.executionResult();
+        CompletableFuture<Boolean> startRecorded = null;
+        if (result != null && result.startsWith(INSTALL_ME)) {
+            startRecorded = ledger.recordStart(identifier);
+            String kernelMagic = result.substring(INSTALL_ME.length());
+            String installId = UUID.randomUUID().toString();
+            // A fresh interpreter ran no other call: the time so far went to starting it, which is not the caller's
+            // code's time. The code gets its whole timeoutSeconds from here.
+            CallClock fresh = CallClock.start(clock.timeoutSeconds());
+            execution = BoundedExecution.execute(client, identifier, installCell(literal(request.inExecution(installId, fresh)), kernelMagic),
+                    installId, fresh, poolTimeout, maxOutput);
+        }
+        return new HelperRun(execution, HelperJson.lenient().read(execution.executionResult()), startRecorded);
+    }
+
     /** Starts an operation asynchronously (always with the helper's source, as the kernel's state is unknown). */
-    PoolExecution start(String identifier, HelperRequest request, int poolTimeoutSeconds, int maxOutput) {
-        return client.start(identifier, installCell(literal(request), null), poolTimeoutSeconds, maxOutput);
+    PoolExecution start(String identifier, HelperRequest.Timed request, int poolTimeoutSeconds, int maxOutput) {
+        String id = UUID.randomUUID().toString();
+        return client.start(identifier, installCell(literal(request.inExecution(id, CallClock.start(request.timeout()))), null),
+                poolTimeoutSeconds, maxOutput, id);
     }
 
     /** The state of an asynchronous operation; a finished one carries the helper's reply. */

@@ -32,10 +32,9 @@ session_files = sys.modules[__name__ + "session_files"]
 file_read = sys.modules[__name__ + "file_read"]
 file_search = sys.modules[__name__ + "file_search"]
 capture = sys.modules[__name__ + "capture"]
-
-
-class UserTimeout(BaseException):
-    """Raised into user code at its timeout; a BaseException so `except Exception` does not swallow it."""
+call_clock = sys.modules[__name__ + "call_clock"]
+install_watch = sys.modules[__name__ + "install_watch"]
+UserTimeout = call_clock.UserTimeout
 
 
 # ---- the protocol -----------------------------------------------------------------------------------
@@ -43,8 +42,8 @@ class UserTimeout(BaseException):
 # names (HelperRequest.java, HelperReply.java), and HelperProtocolTest holds the two together.
 
 REQUESTS = {
-    "python": ("code", "timeout", "maxOutput", "echo"),
-    "shell": ("command", "timeout", "maxOutput"),
+    "python": ("code", "timeout", "maxOutput", "echo", "executionId", "deadline"),
+    "shell": ("command", "timeout", "maxOutput", "executionId", "deadline"),
     "read": ("path", "startLine", "maxLines", "maxChars", "startColumn", "tailLines"),
     "search": ("pattern", "path", "glob", "ignoreCase", "maxResults", "maxSeconds"),
     "list": ("path", "recursive", "maxEntries", "cursor"),
@@ -178,14 +177,31 @@ def _figures(changed_images):
 
 
 def _user_traceback(exc, filename):
+    """The traceback as the user's code sees it: from its own first frame on, and without the helper's frames
+    (the guard's wrappers) anywhere in it, in the exception and in every exception chained to it."""
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename != filename:
         tb = tb.tb_next
-    return "".join(traceback.format_exception(type(exc), exc, tb))
+    try:
+        kept = traceback.TracebackException(type(exc), exc, tb, compact=True)
+    except TypeError:  # Python before 3.10 has no `compact`
+        kept = traceback.TracebackException(type(exc), exc, tb)
+    for part in _chain(kept):
+        part.stack = traceback.StackSummary.from_list(
+            [frame for frame in part.stack if not frame.filename.startswith(_HELPER_FILE_PREFIX)])
+    return "".join(kept.format())
 
 
-def _on_timeout(signum, frame):
-    raise UserTimeout()
+def _chain(exception):
+    seen = set()
+    while exception is not None and id(exception) not in seen:
+        seen.add(id(exception))
+        yield exception
+        exception = exception.__cause__ or (None if exception.__suppress_context__ else exception.__context__)
+
+
+# How HelperCode names the helper's modules when it compiles them ("<code interpreter runner.py>").
+_HELPER_FILE_PREFIX = "<code interpreter "
 
 
 def _checked_tree(code, filename, user_globals):
@@ -216,6 +232,10 @@ def run_python(user_globals, request):
     figure callbacks, functions it patched) is covered."""
     code = request["code"]
     timeout = float(request.get("timeout") or 0)
+    seconds, waited = call_clock.budget(request)
+    if seconds is None:
+        return dict(call_clock.busy_reply(request, waited), files=[], filesNotReported=0, figures=[])
+    call_clock.mark_running(request, "python")
     filename = "%s%d>" % (guard.USER_FILENAME_PREFIX, _state["runs"])
     before = session_files.snapshot()
     _state["pending"] = before
@@ -224,11 +244,8 @@ def run_python(user_globals, request):
     import linecache
     linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
     restore_streams = capture.cap_streams(int(request.get("maxOutput") or RESULT_REPR_CHARS), _state["runs"])
-    previous = signal.signal(signal.SIGALRM, _on_timeout) if timeout > 0 else None
     try:
-        try:
-            if timeout > 0:
-                signal.setitimer(signal.ITIMER_REAL, timeout)
+        with call_clock.Alarm(seconds):
             tree = _checked_tree(code, filename, user_globals)
             trailing = None
             if tree.body and isinstance(tree.body[-1], ast.Expr):
@@ -240,18 +257,15 @@ def run_python(user_globals, request):
                     text = repr(value)
                     reply["result"] = text[:RESULT_REPR_CHARS]
                     reply["resultTruncated"] = len(text) > RESULT_REPR_CHARS
-        finally:
-            if timeout > 0:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, previous)
     except UserTimeout:
         reply["status"] = "timedOut"
-        reply["error"] = {"type": "TimeoutError", "message": "The code ran longer than timeoutSeconds (%g s) and was stopped." % timeout}
+        reply["error"] = {"type": "TimeoutError", "message": "The code ran longer than timeoutSeconds (%g s) and was stopped."
+                          % timeout + call_clock.waited_note(waited)}
     except SyntaxError as exc:
         reply["status"] = "failed"
         reply["error"] = {"type": "SyntaxError", "message": "%s (line %s)" % (exc.msg, exc.lineno), "line": exc.lineno}
         sys.stderr.write("".join(traceback.format_exception_only(type(exc), exc)))
-    except (Exception, SystemExit) as exc:
+    except BaseException as exc:  # SystemExit and KeyboardInterrupt too: the helper reports them, as a notebook does
         reply["status"] = "failed"
         reply["error"] = _error_of(exc)
         sys.stderr.write(_user_traceback(exc, filename))
@@ -268,6 +282,7 @@ def run_python(user_globals, request):
     reply["figures"] = _figures(images)
     reply["files"] = files
     reply["filesNotReported"] = more
+    call_clock.clear_running(request, "python")
     return reply
 
 
@@ -281,20 +296,27 @@ def run_shell(request):
                 "error": {"type": blocked.error_type, "message": str(blocked)}, "files": [], "filesNotReported": 0,
                 "figures": []}
     timeout = float(request.get("timeout") or 120)
+    seconds, waited = call_clock.budget(request)
+    if seconds is None:
+        return dict(call_clock.busy_reply(request, waited), exitCode=None, stdout="", stderr="", files=[], filesNotReported=0,
+                    figures=[])
+    call_clock.mark_running(request, "shell")
     limit = int(request.get("maxOutput") or 65536)
     before = session_files.snapshot()
     _state["pending"] = before
     started = time.monotonic()
     capture.progress.begin()
-    process = subprocess.Popen(["/bin/bash", "-c", request["command"]], cwd=guard.DATA, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    out = capture.PipeCapture(process.stdout, limit, "stdout", _state["runs"])
-    err = capture.PipeCapture(process.stderr, limit, "stderr", _state["runs"])
-    timed_out = False
+    # The readers start before the command: one that forks to the process limit at once leaves no room for a thread.
+    (out_read, out_write), (err_read, err_write) = os.pipe(), os.pipe()
+    out = capture.PipeCapture(os.fdopen(out_read, "rb"), limit, "stdout", _state["runs"])
+    err = capture.PipeCapture(os.fdopen(err_read, "rb"), limit, "stderr", _state["runs"])
     try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        timed_out = True
+        process = subprocess.Popen(["/bin/bash", "-c", request["command"]], cwd=guard.DATA, stdin=subprocess.DEVNULL,
+                                   stdout=out_write, stderr=err_write, start_new_session=True)
+    finally:
+        os.close(out_write)
+        os.close(err_write)
+    timed_out, install = _wait_watching(process, started + (seconds or timeout))
     # Whatever the command left running (background jobs, a hung pipe) ends with it.
     try:
         os.killpg(process.pid, signal.SIGKILL)
@@ -306,11 +328,43 @@ def run_shell(request):
     capture.progress.end()
     files, more = session_files.changed_files(before)
     _state["pending"] = None
-    return {"status": "timedOut" if timed_out else "succeeded", "exitCode": None if timed_out else process.returncode,
-            "stdout": stdout, "stderr": stderr, "stdoutTruncated": stdout_truncated, "stderrTruncated": stderr_truncated,
-            "stdoutBytes": out.total, "stderrBytes": err.total, "durationMs": int((time.monotonic() - started) * 1000),
-            "files": files, "filesNotReported": more, "figures": [],
-            "savedOutputs": [saved for saved in (out.saved(), err.saved()) if saved is not None]}
+    reply = {"status": "timedOut" if timed_out else "succeeded", "exitCode": None if timed_out else process.returncode,
+             "stdout": stdout, "stderr": stderr, "stdoutTruncated": stdout_truncated, "stderrTruncated": stderr_truncated,
+             "stdoutBytes": out.total, "stderrBytes": err.total, "durationMs": int((time.monotonic() - started) * 1000),
+             "files": files, "filesNotReported": more, "figures": [],
+             "savedOutputs": [saved for saved in (out.saved(), err.saved()) if saved is not None]}
+    if timed_out:
+        # The same error as a Python call's timeout, so an agent reads one shape for both.
+        reply["error"] = {"type": "TimeoutError", "message": "The command ran longer than timeoutSeconds (%g s) and was stopped, "
+                          "with everything it started." % timeout + call_clock.waited_note(waited)}
+    if install is not None:
+        blocked = guard.package_blocked(install[1], None, install[2])
+        reply.update(status="failed", exitCode=None, error={"type": blocked.error_type, "message": "%s The command was "
+                     "stopped when it started it (%s)." % (blocked, " ".join(install[3])[:200])})
+    call_clock.clear_running(request, "shell")
+    return reply
+
+
+def _wait_watching(process, deadline):
+    """Waits for the command until `deadline` (monotonic), watching for package installs while it runs:
+    (timed out, None) or (False, (pid, what, packages, argv)) once an install started, which is ended at once."""
+    watch = install_watch.Watch(process.pid)
+    while True:
+        try:
+            process.wait(timeout=max(0.0, min(install_watch.WATCH_INTERVAL, deadline - time.monotonic())))
+            found = watch.find()  # a background installer the command left behind
+        except subprocess.TimeoutExpired:
+            found = watch.find()
+            if found is None and time.monotonic() >= deadline:
+                return True, None
+        if found is not None:
+            try:
+                os.kill(found[0], signal.SIGKILL)
+            except OSError:
+                pass
+            return False, found
+        if process.returncode is not None:
+            return False, None
 
 
 # User code runs only inside these two (the code itself, and what it left for figures to run): the hook

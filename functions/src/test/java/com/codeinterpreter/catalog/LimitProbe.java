@@ -38,7 +38,8 @@ final class LimitProbe {
             if (definition == ToolCatalog.UPLOAD_FILE_TO_SESSION) {
                 body.put("content", "x"); // it takes its content in one of two optional fields
             }
-            Object value = probed.kind() == ToolParameter.Kind.SESSION_PATH ? path((String) v) : v;
+            Object value = probed.kind() == ToolParameter.Kind.SESSION_PATH || probed.kind() == ToolParameter.Kind.SESSION_FILE
+                    ? path((String) v) : v;
             body.set(parameter, JSON.valueToTree(value));
             RequestBinder.bind(definition, body);
         });

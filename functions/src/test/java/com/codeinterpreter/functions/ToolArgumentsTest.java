@@ -1,10 +1,13 @@
 package com.codeinterpreter.functions;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.codeinterpreter.answers.ToolException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +43,32 @@ class ToolArgumentsTest {
     void oneObjectWithoutRepeats() {
         assertTrue(error("{\"code\":\"1\",\"code\":\"2\"}").contains("Duplicate field 'code'"));
         assertTrue(error("{\"code\":\"1\"} {}").contains("not valid JSON"));
-        assertTrue(error("[".repeat(5000) + "]".repeat(5000)).contains("exceeds a limit of the JSON parser"));
+        assertTrue(error("[".repeat(5000) + "]".repeat(5000)).contains("deeper than 1,000 levels"));
+    }
+
+    @Test
+    void aStringPastTheReadersLimitIsA413WithTheRealLimitAndNoParserInternals() {
+        String body = "{\"path\":\"big.txt\",\"content\":\"" + "x".repeat(ToolArguments.MAX_STRING_CHARS + 1) + "\"}";
+        ToolException e = assertThrows(ToolException.class, () -> ToolArguments.parse(body.getBytes(StandardCharsets.UTF_8),
+                "UploadFileToSession", Set.of("path", "content", "contentBase64", "sessionId")));
+        assertEquals(413, e.status());
+        assertTrue(e.getMessage().contains("20,000,000 characters") && e.getMessage().contains("application/octet-stream"), e.getMessage());
+        assertFalse(e.getMessage().contains("StreamReadConstraints") || e.getMessage().contains("getMaxStringLength"), e.getMessage());
+    }
+
+    @Test
+    void aBodyInAnotherCharsetIsToldToSendUtf8() {
+        byte[] latin1 = "{\"code\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] utf16 = "{\"code\":\"1\"}".getBytes(StandardCharsets.UTF_16);
+        for (byte[] body : List.of(latin1, utf16)) {
+            ToolException e = assertThrows(ToolException.class, () -> BodyText.requireUtf8(body, "application/json"));
+            assertTrue(e.getMessage().contains("not UTF-8") && e.getMessage().contains("UTF-8"), e.getMessage());
+        }
+        ToolException declared = assertThrows(ToolException.class, () -> BodyText.requireUtf8(
+                "{\"code\":\"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8), "application/json; charset=ISO-8859-1"));
+        assertTrue(declared.getMessage().contains("declared as iso-8859-1") && declared.getMessage().contains("Send the JSON encoded as UTF-8"),
+                declared.getMessage());
+        BodyText.requireUtf8("{\"code\":\"caf\u00e9 \ud83d\ude00\"}".getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-8");
+        BodyText.requireUtf8("{\"code\":\"ascii\"}".getBytes(StandardCharsets.US_ASCII), "application/json; charset=iso-8859-1");
     }
 }

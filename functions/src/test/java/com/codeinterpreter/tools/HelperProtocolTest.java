@@ -86,7 +86,7 @@ class HelperProtocolTest {
         assertTrue(saved.complete());
 
         HelperReply.ShellRan shell = assertInstanceOf(HelperReply.ShellRan.class, replies.get(3));
-        assertEquals(3, shell.exitCode());
+        assertEquals(3, shell.exitCode(), shell.toString());
         assertEquals("shell\n", shell.stdout());
         assertEquals("oops\n", shell.stderr());
         assertEquals(List.of("made.txt"), shell.files().stream().map(HelperReply.ChangedFile::name).toList());

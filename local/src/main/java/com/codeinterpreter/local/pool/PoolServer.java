@@ -126,7 +126,13 @@ public final class PoolServer implements AutoCloseable {
         } catch (ApiException e) {
             ex.drain();
             send(ex, e);
-        } catch (RuntimeException | IOException e) {
+        } catch (IOException e) {
+            // Often the caller stopped waiting (the app gives up on a busy session at the call's timeout): one line, no
+            // stack. The 500 still goes out for a caller that is there (send gives up quietly on one that is not).
+            LOG.info(() -> "request failed with an I/O error (the caller may have gone): " + ex.method + " " + ex.path + " ("
+                    + e.getMessage() + ")");
+            send(ex, new ApiException(500, "InternalServerError", "The local pool failed to handle the request; see its log."));
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "request failed: " + ex.method + " " + ex.path, e);
             send(ex, new ApiException(500, "InternalServerError", "The local pool failed to handle the request; see its log."));
         } finally {

@@ -51,10 +51,15 @@ public final class LocalStack {
 
     /** Starts a stack; {@code extraSettings} are added to (or override) the host's app settings. */
     public static LocalStack start(Map<String, String> extraSettings) {
+        return start(extraSettings, 48);
+    }
+
+    /** As {@link #start(Map)}, with a pool of at most {@code maxSessions} sessions. */
+    public static LocalStack start(Map<String, String> extraSettings, int maxSessions) {
         AzuriteProcess azurite = AzuriteProcess.startInMemory(0);
         PoolServer pool;
         try {
-            pool = PoolServer.start(new PoolConfig(0, POOL_TOKEN, Duration.ofMinutes(10), 48, 2,
+            pool = PoolServer.start(new PoolConfig(0, POOL_TOKEN, Duration.ofMinutes(10), maxSessions, Math.min(2, maxSessions - 1),
                     new SandboxLimits(1L << 30, 128, 256L << 20, 512, 64L << 20, 1.0),
                     Path.of("/var/tmp/code-interpreter-pool-test"), List.of("numpy", "pandas", "matplotlib", "matplotlib.pyplot"), 3600));
         } catch (IOException e) {

@@ -1,0 +1,146 @@
+"""A call's time inside the session, for the helper (runner.py). Installed before runner.py, under its module
+name plus "call_clock".
+
+Three things, all in the session so that they hold in the service's kernel as in the local pool's:
+- The budget: a call's deadline is set when the tool call arrives (`deadline`, epoch milliseconds), so time
+  spent waiting behind another call on the same session counts against its timeoutSeconds. A call that
+  starts after its deadline does not run its code at all: its caller has already answered that the
+  session was busy.
+- The running marker: while a call runs, RUNNING_FILE names its executionId. The files API reads it while
+  the kernel is busy, which is how a call queued behind this one names what it is waiting for.
+- The alarm: user code is interrupted at its budget (UserTimeout); code that ignores the interrupt is
+  ended KILL_GRACE_SECONDS later by ending the interpreter (faulthandler's watchdog is a C thread that
+  needs no GIL, so it fires even inside a C loop). The pool then restarts the interpreter: variables are
+  lost, files kept, and the caller's answer says so.
+
+Standard library only.
+"""
+import faulthandler
+import json
+import os
+import signal
+import sys
+import time
+
+# HelperCode installs guard.py first, under this module's name with "call_clock" taken off plus "guard".
+guard = sys.modules[__name__[:-len("call_clock")] + "guard"]
+RUNNING_FILE = guard.DATA + "/.code-interpreter/running.json"
+KILL_GRACE_SECONDS = 2
+# The marker's size: a record (an executionId is at most 128 characters) padded with spaces, which JSON ignores.
+RECORD_BYTES = 512
+_null = []
+_marker = []
+
+
+class UserTimeout(BaseException):
+    """Raised into user code at its timeout; a BaseException so `except Exception` does not swallow it."""
+
+
+def budget(request):
+    """(seconds the code may run, seconds it waited for the session); None seconds when the deadline passed
+    before the call started. Without a deadline (an older caller) the budget is the timeout."""
+    timeout = float(request.get("timeout") or 0)
+    deadline = request.get("deadline")
+    if not deadline or timeout <= 0:
+        return timeout, 0.0
+    left = deadline / 1000.0 - time.time()
+    waited = max(0.0, timeout - left)
+    if left <= 0.05:
+        return None, waited
+    return min(timeout, left), waited
+
+
+def busy_reply(request, waited):
+    """The reply of a call whose deadline passed while it waited for the session: its code did not run."""
+    return {"status": "timedOut", "error": {"type": "SessionBusy", "message": (
+        "The session was busy with another call for the whole of this call's timeoutSeconds (%g s), so this call's "
+        "code did not run. Wait for the other call to end (GetExecutionResult with its executionId), then call again."
+        % float(request.get("timeout") or 0))}}
+
+
+def waited_note(waited):
+    """Part of a timeout message: how long the call waited for the session, when that mattered."""
+    return " It waited %.1f s of it for another call on the session to end." % waited if waited >= 0.5 else ""
+
+
+def mark_running(request, op, finished=False):
+    """Names this call in RUNNING_FILE, in one small write (a reader that catches it half written reads no id,
+    which is less helpful, never wrong). A few system calls: this runs at the start and end of every call."""
+    execution_id = request.get("executionId")
+    if not execution_id:
+        return
+    record = {"executionId": execution_id, "op": op, "startedAt": request.get("_startedAt") or int(time.time() * 1000),
+              "deadline": request.get("deadline"), "timeoutSeconds": request.get("timeout")}
+    request["_startedAt"] = record["startedAt"]
+    if finished:
+        # Kept, not removed: a caller that gave up waiting just before this reply reached it still learns that
+        # its own call ran (and waits for the reply in transit) rather than calling the session busy.
+        record["finishedAt"] = int(time.time() * 1000)
+    try:
+        # Overwritten in place, padded to one size: no truncation (which frees blocks and can cost milliseconds).
+        os.pwrite(_marker_fd(), json.dumps(record).encode().ljust(RECORD_BYTES), 0)
+    except OSError:
+        pass  # without the marker a queued call says "busy" without the id: less helpful, never wrong
+
+
+def _marker_fd():
+    """RUNNING_FILE, kept open for the interpreter's life; opened again if the user deleted it."""
+    fd = _marker[0] if _marker else None
+    if fd is not None:
+        try:
+            if os.fstat(fd).st_nlink > 0:
+                return fd
+        except OSError:
+            pass
+        _marker.clear()
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    try:
+        fd = os.open(RUNNING_FILE, os.O_WRONLY | os.O_CREAT, 0o644)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(RUNNING_FILE), exist_ok=True)
+        fd = os.open(RUNNING_FILE, os.O_WRONLY | os.O_CREAT, 0o644)
+    _marker.append(fd)
+    return fd
+
+
+def clear_running(request, op):
+    """Marks this call finished in RUNNING_FILE."""
+    mark_running(request, op, finished=True)
+
+
+def _on_alarm(signum, frame):
+    raise UserTimeout()
+
+
+class Alarm:
+    """Interrupts user code after `seconds`; ends the interpreter if the code is still running
+    KILL_GRACE_SECONDS after that. A context manager around the user's code only: the helper's own work
+    before and after it is not under the kill timer."""
+
+    def __init__(self, seconds):
+        self.seconds = seconds or 0
+        self.previous = None
+
+    def __enter__(self):
+        if self.seconds > 0:
+            self.previous = signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            faulthandler.dump_traceback_later(self.seconds + KILL_GRACE_SECONDS, exit=True, file=_devnull())
+        return self
+
+    def __exit__(self, *exc):
+        if self.seconds > 0:
+            faulthandler.cancel_dump_traceback_later()
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        return False
+
+
+def _devnull():
+    """Where the watchdog's traceback goes: nowhere (the answer says what happened). Opened once, kept open."""
+    if not _null:
+        _null.append(os.open(os.devnull, os.O_WRONLY))
+    return _null[0]

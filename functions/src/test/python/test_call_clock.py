@@ -1,0 +1,89 @@
+"""A call's time inside the session (call_clock.py): the budget left after waiting for the session, the
+running marker a queued call reads, and the alarm that ends code which ignores its interrupt."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+import helper_modules
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class BudgetTest(unittest.TestCase):
+
+    def setUp(self):
+        self.data = os.path.realpath(tempfile.mkdtemp(prefix="call-clock-test-"))
+        self.addCleanup(shutil.rmtree, self.data, ignore_errors=True)
+        self.helper = helper_modules.load(data_folder=self.data)
+        self.clock = self.helper.call_clock
+
+    def test_time_waited_for_the_session_is_taken_off_the_timeout(self):
+        deadline = int((time.time() + 4) * 1000)  # a 10 s call that waited 6 s
+        seconds, waited = self.clock.budget({"timeout": 10, "deadline": deadline})
+        self.assertAlmostEqual(4, seconds, delta=0.5)
+        self.assertAlmostEqual(6, waited, delta=0.5)
+
+    def test_without_a_deadline_the_budget_is_the_timeout(self):
+        self.assertEqual((30.0, 0.0), self.clock.budget({"timeout": 30}))
+
+    def test_a_call_that_starts_after_its_deadline_runs_nothing_and_says_the_session_was_busy(self):
+        request = {"op": "python", "code": "open(DATA + '/ran.txt', 'w').write('x')", "timeout": 5,
+                   "deadline": int((time.time() - 1) * 1000), "executionId": "late"}
+        self.assertEqual((None, 6.0), tuple(round(v) if v else v for v in self.clock.budget(request)))
+        reply = self.helper.runner.run_python({"DATA": self.data}, request)
+        self.assertEqual(("timedOut", "SessionBusy"), (reply["status"], reply["error"]["type"]))
+        self.assertIn("timeoutSeconds (5 s)", reply["error"]["message"])
+        self.assertFalse(os.path.exists(os.path.join(self.data, "ran.txt")))
+        shell = self.helper.runner.run_shell({"command": "touch ran.txt", "timeout": 5, "deadline": request["deadline"]})
+        self.assertEqual(("timedOut", "SessionBusy", None), (shell["status"], shell["error"]["type"], shell["exitCode"]))
+        self.assertFalse(os.path.exists(os.path.join(self.data, "ran.txt")))
+
+    def test_the_running_marker_names_the_call_while_it_runs_and_says_when_it_finished(self):
+        seen = {}
+        self.helper.runner.run_python({"seen": seen, "path": self.clock.RUNNING_FILE, "json": json},
+                                      {"code": "seen.update(json.load(open(path)))", "timeout": 30, "executionId": "exec-1",
+                                       "deadline": int((time.time() + 30) * 1000)})
+        self.assertEqual(("exec-1", "python", 30, None), (seen["executionId"], seen["op"], seen["timeoutSeconds"], seen.get("finishedAt")))
+        with open(self.clock.RUNNING_FILE) as f:
+            after = json.load(f)
+        self.assertEqual(("exec-1", seen["startedAt"]), (after["executionId"], after["startedAt"]))
+        self.assertGreaterEqual(after["finishedAt"], after["startedAt"])
+
+    def test_a_timeout_message_says_how_long_the_call_waited(self):
+        reply = self.helper.runner.run_python({}, {"code": "import time\ntime.sleep(5)", "timeout": 3,
+                                                   "deadline": int((time.time() + 0.3) * 1000)})
+        self.assertEqual("timedOut", reply["status"])
+        self.assertRegex(reply["error"]["message"], r"^The code ran longer than timeoutSeconds \(3 s\) and was stopped\. It waited 2\.\d s")
+
+
+class AlarmTest(unittest.TestCase):
+
+    def run_child(self, code):
+        """Runs user code under a 0.3 s alarm in a child process (the alarm may end it); answers (exit code, seconds)."""
+        program = ("import sys; sys.path.insert(0, %r)\nimport helper_modules\nclock = helper_modules.load().call_clock\n"
+                   "try:\n    with clock.Alarm(0.3):\n        exec(%r)\nexcept clock.UserTimeout:\n    print('interrupted')\n"
+                   % (HERE, code))
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+        return done.returncode, time.monotonic() - started, done.stdout
+
+    def test_code_that_stops_when_interrupted_ends_with_user_timeout(self):
+        self.assertEqual(0, self.run_child("import time\ntime.sleep(10)")[0])
+
+    def test_code_that_ignores_the_interrupt_ends_the_interpreter_after_the_grace(self):
+        code, seconds, _ = self.run_child("import time\nwhile True:\n    try:\n        time.sleep(10)\n    except BaseException:\n        pass")
+        self.assertEqual(1, code, "faulthandler's watchdog ends the process")
+        self.assertLess(seconds, 10, "ended after 0.3 s + the %d s grace, not when the sleep would have" % 2)
+
+    def test_code_stuck_in_c_is_ended_too(self):
+        code, _, out = self.run_child("sum(range(10 ** 12))")  # a C loop: Python's signal handler never runs
+        self.assertEqual((1, ""), (code, out))
+
+
+if __name__ == "__main__":
+    unittest.main()
