@@ -16,7 +16,8 @@ class HelperModulesTest(unittest.TestCase):
         helper = helper_modules.load()
         uses = {"guard": ["guard_shell"], "guard_names": ["guard_rules"], "guard_static": ["guard", "guard_shell", "guard_rules",
                                                                                            "guard_names"],
-                "session_files": ["guard"], "capture": ["guard"], "runner": ["guard", "session_files", "capture"]}
+                "session_files": ["guard"], "changes": ["guard"], "capture": ["guard"],
+                "runner": ["guard", "session_files", "changes", "capture"]}
         for module, used in uses.items():
             for name in used:
                 with self.subTest(module=module, uses=name):
