@@ -36,15 +36,16 @@ class ChangesTest {
 
     @Test
     void aWriteAfterTheTwentyThousandthFileOfACallIsReportedAmongAHundredThousand() {
-        client.python("import os\nos.makedirs('/mnt/data/many')");
-        JsonNode r = client.python("for n in range(100000):\n    open('/mnt/data/many/f%06d.txt' % n, 'w').close()\n"
-                + "open('/mnt/data/last.csv', 'w').write('written after the 100,000th file\\n')");
+        // Folders that exist before the call, so that the watch sees each write (and overflows): 100 of 1,000 files.
+        client.python("import os\nfor d in range(100):\n    os.makedirs('/mnt/data/many/d%03d' % d)");
+        JsonNode r = client.python("for n in range(100000):\n    open('/mnt/data/many/d%03d/f%06d.txt' % (n // 1000, n), 'w').close()\n"
+                + "open('/mnt/data/many/d099/last.csv', 'w').write('written after the 100,000th file\\n')");
         assertEquals("succeeded", r.path("status").asText(), r.toString());
-        assertTrue(paths(r).contains("/mnt/data/last.csv"), "the latest file leads the list: " + paths(r));
+        assertTrue(paths(r).contains("/mnt/data/many/d099/last.csv"), "the latest file leads the list: " + paths(r));
         assertEquals(100_001, r.path("files").size() + parseNotReported(r), notes(r));
         assertTrue(notes(r).contains("its queue overflowed") && !notes(r).contains("stopped after"), notes(r));
-        JsonNode next = client.python("open('/mnt/data/many/f000007.txt', 'a').write('x')");
-        assertEquals(List.of("/mnt/data/many/f000007.txt"), paths(next), "the next call is followed by the watch again");
+        JsonNode next = client.python("open('/mnt/data/many/d000/f000007.txt', 'a').write('x')");
+        assertEquals(List.of("/mnt/data/many/d000/f000007.txt"), paths(next), "the next call is followed by the watch again");
         assertFalse(next.has("notes"), next.toString());
     }
 
