@@ -159,8 +159,8 @@ def _patch_savefig():
 
 def _blank(figure):
     """Whether nothing was drawn on a figure (as when the code failed between plt.figure() and plotting)."""
-    if figure.images or figure.texts or figure.lines or figure.patches or figure.legends:
-        return False
+    if figure.images or figure.texts or figure.lines or figure.patches or figure.legends or getattr(figure, "subfigs", None):
+        return False  # (sub-figures hold their own axes: not looked into)
     return not any(ax.has_data() or ax.texts or ax.tables for ax in figure.axes)
 
 

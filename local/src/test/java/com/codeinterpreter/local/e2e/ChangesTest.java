@@ -69,6 +69,16 @@ class ChangesTest {
     }
 
     @Test
+    void aFolderThatCannotBeReadIsNamedRatherThanPassedOverInSilence() {
+        JsonNode r = client.python("import os\nos.makedirs('/mnt/data/locked')\nopen('/mnt/data/locked/x.txt', 'w').write('x')\n"
+                + "os.chmod('/mnt/data/locked', 0)");
+        assertTrue(notes(r).contains("cannot be read are not reported: /mnt/data/locked"), r.toString());
+        client.python("os.chmod('/mnt/data/locked', 0o755)");
+        JsonNode after = client.python("open('/mnt/data/locked/y.txt', 'w').write('y')");
+        assertEquals(List.of("/mnt/data/locked/y.txt"), paths(after), "followed again once readable: " + after);
+    }
+
+    @Test
     void everyCallStartsInTheDataFolderWhateverTheLastOneDidWithChdir() {
         client.python("import os\nos.chdir('/tmp')");
         JsonNode r = client.python("open('relative.txt', 'w').write('x')\nos.getcwd()");
