@@ -102,9 +102,10 @@ class _Walk:
                     if entry.is_dir(follow_symlinks=False):
                         if not _own(entry.path):
                             below.append(entry.path)
-                    elif on_file is not None and entry.is_file(follow_symlinks=False):
+                    elif entry.is_file(follow_symlinks=False):
                         self.files += 1
-                        on_file(entry)
+                        if on_file is not None:
+                            on_file(entry)
                 except OSError:
                     continue
             stack.extend(reversed(below))
@@ -153,14 +154,15 @@ class _Watch:
         self._identity = self._fd_identity()
         self.paths = {}  # watch descriptor -> folder
         self.unwatched = set()  # folders that could not be watched (unreadable)
-        # When an event was last read; writes before the watch began are unknown, so they count as just now.
-        self.last_event_ns = time.time_ns()
         try:
             _check_clock()
-            self.add_tree(guard.DATA, None)
+            files = self.add_tree(guard.DATA, None).files
         except BaseException:
             self.close()
             raise
+        # When an event was last read. Writes before the watch began are unknown, so they count as just now,
+        # unless there is no file to have written (a new session's empty folder).
+        self.last_event_ns = time.time_ns() if files else 0
 
     def _fd_identity(self):
         st = os.fstat(self.fd)
