@@ -147,8 +147,18 @@ class WatchedTest(unittest.TestCase):
             os.close(self.changes._state["watch"].fd)
         self.changes.SCAN_SECONDS = 0
         found = self.changes.finish(start)
-        self.assertIn("stopped after 0 s, having checked 0 files in 0 folders; folders from %s on (in name order) were not "
-                      "checked" % self.data, " ".join(found.notes))
+        self.assertRegex(" ".join(found.notes), r"stopped after [0-9.]+ s, having checked 0 files in 0 folders; folders from %s on "
+                         r"\(in name order\) were not checked" % self.data)
+
+    def test_a_scan_after_a_call_may_use_what_is_left_of_its_timeout(self):
+        start = self.changes.begin(timeout=60)
+        self.changes.SCAN_SECONDS = 0
+        if self.watch:
+            os.close(self.changes._state["watch"].fd)
+        self.write("made.txt", "x")
+        found = self.changes.finish(start)
+        self.assertEqual(["made.txt"], [f["name"] for f in found.report()[0]], found.notes)
+        self.assertNotIn("stopped after", " ".join(found.notes))
 
     @unittest.skipIf(os.geteuid() == 0, "root reads any folder")
     def test_a_folder_that_cannot_be_read_is_named(self):

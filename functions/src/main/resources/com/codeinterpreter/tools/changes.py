@@ -14,7 +14,8 @@ next call begins. Two things make the watch give way to a full scan, and the ans
   (watches or instances per user), or a file system whose change times do not follow this clock. The
   session then compares full scans taken before and after each call.
 
-A full scan stops after SCAN_SECONDS; the answer then names what it covered. Files under dot-names are
+A full scan after a call may run until the call's timeoutSeconds is spent, and at least SCAN_SECONDS (one
+before a call, only SCAN_SECONDS); the answer names what a scan cut short covered. Files under dot-names are
 reported like any other; only the helper's own folders (.outputs, whose files a call reports as saved
 outputs, and .code-interpreter) are left out.
 
@@ -71,6 +72,7 @@ class _Walk:
 
     def __init__(self, deadline=None):
         self.deadline = deadline
+        self.started = time.monotonic()
         self.folders = set()
         self.files = 0
         self.unreadable = []
@@ -122,7 +124,8 @@ class _Walk:
         if self.stopped_before is not None:
             notes.append("%s stopped after %g s, having checked %d files in %d folders; folders from %s on (in name order) "
                          "were not checked, so changes in them are not reported here. List them with ListSessionFiles."
-                         % (what, SCAN_SECONDS, self.files, len(self.folders), self.stopped_before))
+                         % (what, round(time.monotonic() - self.started, 1), self.files, len(self.folders),
+                            self.stopped_before))
         if self.unreadable:
             notes.append("%s could not read %d folder(s), so changes in them are not reported: %s."
                          % (what, len(self.unreadable), ", ".join(self.unreadable[:NOTE_NAMES])
@@ -130,8 +133,9 @@ class _Walk:
         return notes
 
 
-def _deadline():
-    return time.monotonic() + SCAN_SECONDS
+def _deadline(until=None):
+    """When a full scan stops: at `until` (the call's timeout), but not before SCAN_SECONDS from now."""
+    return max(time.monotonic() + SCAN_SECONDS, until or 0)
 
 
 # ---- the watch ---------------------------------------------------------------------------------------
@@ -312,14 +316,16 @@ def _tick_after_quiet(watch):
 class Start:
     """What a call's end is compared with: a tick of the clock (with the watch), or a full scan's files."""
 
-    def __init__(self, tick=None, before=None, walk=None):
+    def __init__(self, tick=None, before=None, walk=None, until=None):
         self.tick = tick
         self.before = before
         self.walk = walk
+        self.until = until  # when the call's timeoutSeconds is spent (monotonic), or None
 
 
-def begin():
-    """Marks a call's start: drops the events since the last call (they are not this call's)."""
+def begin(timeout=None):
+    """Marks the start of a call that may run `timeout` seconds: drops the events since the last call (not its)."""
+    until = time.monotonic() + timeout if timeout else None
     watch = _watch()
     if watch is not None:
         try:
@@ -327,12 +333,12 @@ def begin():
                 watch = _fresh_watch()
             if watch is not None:
                 watch.retry_unwatched()
-                return Start(tick=_tick_after_quiet(watch))
+                return Start(tick=_tick_after_quiet(watch), until=until)
         except WatchLost as exc:
             _fall_back(str(exc))
     before = {}
     walk = _Walk(_deadline()).run(guard.DATA, None, lambda entry: before.__setitem__(entry.path, _signature(entry)))
-    return Start(before=before, walk=walk)
+    return Start(before=before, walk=walk, until=until)
 
 
 def _signature(entry):
@@ -412,7 +418,7 @@ def finish(start):
             notes.append("Changes were found by a full scan of %s (%s); later calls scan in full too, which is slower "
                          "with many files." % (guard.DATA, exc))
             _state["announced"] = True
-        walk = _Walk(_deadline()).run(guard.DATA, None, lambda e: _add_if_since(found, e, start.tick))
+        walk = _Walk(_deadline(start.until)).run(guard.DATA, None, lambda e: _add_if_since(found, e, start.tick))
         notes.extend(walk.notes("The change scan"))
         return Found(found, notes, start)
     if not _state["announced"]:
@@ -420,7 +426,7 @@ def finish(start):
                      "this is slower." % (guard.DATA, _state["fallback"]))
         _state["announced"] = True
     after = {}
-    walk = _Walk(_deadline()).run(guard.DATA, None, lambda entry: after.__setitem__(entry.path, _signature(entry)))
+    walk = _Walk(_deadline(start.until)).run(guard.DATA, None, lambda entry: after.__setitem__(entry.path, _signature(entry)))
     found = {p for p, sig in after.items() if start.before.get(p) != sig and start.walk.reached(os.path.dirname(p))}
     notes.extend(start.walk.notes("The change scan before the call"))
     notes.extend(walk.notes("The change scan after the call"))

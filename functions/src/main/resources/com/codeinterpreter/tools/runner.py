@@ -229,7 +229,7 @@ def run_python(user_globals, request):
     timeout = float(request.get("timeout") or 0)
     filename = "%s%d>" % (guard.USER_FILENAME_PREFIX, _state["runs"])
     _start_in_data_folder()
-    start = changes.begin()
+    start = changes.begin(timeout)
     _state["pending"] = start
     _patch_savefig()
     reply = {"status": "succeeded", "result": None, "error": None}
@@ -321,7 +321,7 @@ def run_shell(request):
                 "figures": []}
     timeout = float(request.get("timeout") or 120)
     limit = int(request.get("maxOutput") or 65536)
-    start = changes.begin()
+    start = changes.begin(timeout)
     _state["pending"] = start
     started = time.monotonic()
     process = subprocess.Popen(["/bin/bash", "-c", request["command"]], cwd=guard.DATA, stdin=subprocess.DEVNULL,
