@@ -30,14 +30,14 @@ public final class GeneratePdfReportTool {
     public Object run(SessionKey key, Request request) {
         var pdf = new HelperRequest.PdfTarget(request.expectedOutputFilename(), request.saveAsFilename());
         Object outcome = python.runPython(key, request.pythonCode(), request.timeoutSeconds(), new HelperRequest.Echo(pdf));
-        return outcome instanceof ExecutionReport report ? finish(key, report, pdf) : outcome;
+        return outcome instanceof ExecutionReport report ? finish(report, pdf) : outcome;
     }
 
     /**
      * Points the answer at the PDF, published with the call's other files under its download name; also used when an
      * asynchronous run completes. A {@link PdfReport}, or the execution's own report when it failed (see {@link #checked}).
      */
-    Object finish(SessionKey key, ExecutionReport report, HelperRequest.PdfTarget target) {
+    Object finish(ExecutionReport report, HelperRequest.PdfTarget target) {
         if (!report.succeeded()) {
             return report;
         }
