@@ -128,6 +128,23 @@ class ChangesTest {
     }
 
     @Test
+    void aLongPdfCallChecksAndLinksItsPdfWhenItsResultIsCollected() throws InterruptedException {
+        ToolClient.Answer accepted = client.call("GeneratePdfReport", ToolClient.JSON.createObjectNode().put("pythonCode", REAL_PDF)
+                .put("expectedOutputFilename", "report.pdf").put("saveAsFilename", "weekly.pdf").put("timeoutSeconds", 200));
+        assertEquals(202, accepted.status(), accepted.toString());
+        ToolClient.Answer polled;
+        int polls = 0;
+        do {
+            Thread.sleep(200);
+            polled = client.call("GetExecutionResult", "executionId", accepted.json().path("executionId").asText());
+        } while (polled.status() == 202 && ++polls < 150);
+        JsonNode r = polled.json();
+        assertEquals("weekly.pdf", r.path("fileName").asText(), r.toString());
+        assertEquals("[weekly.pdf](" + r.path("url").asText() + ")", r.path("markdown").asText());
+        assertEquals(1, r.path("files").size(), r.toString());
+    }
+
+    @Test
     void aFigureWithNothingDrawnIsNotReturnedWhenTheCodeFailed() {
         JsonNode r = client.call("GeneratePdfReport", "pythonCode", "import matplotlib.pyplot as plt\nfig = plt.figure()\n"
                 + "raise RuntimeError('no data')", "expectedOutputFilename", "report.pdf", "saveAsFilename", "summary.pdf").json();
