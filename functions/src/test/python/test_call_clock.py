@@ -21,6 +21,8 @@ class BudgetTest(unittest.TestCase):
         self.addCleanup(shutil.rmtree, self.data, ignore_errors=True)
         self.helper = helper_modules.load(data_folder=self.data)
         self.clock = self.helper.call_clock
+        self.addCleanup(self.helper.changes.close)
+        self.addCleanup(os.chdir, os.getcwd())  # a call moves into the folder, which the cleanup then removes
 
     def test_time_waited_for_the_session_is_taken_off_the_timeout(self):
         deadline = int((time.time() + 4) * 1000)  # a 10 s call that waited 6 s

@@ -17,7 +17,8 @@ class HelperModulesTest(unittest.TestCase):
         uses = {"guard": ["guard_shell"], "guard_names": ["guard_rules"], "guard_static": ["guard", "guard_shell", "guard_rules",
                                                                                            "guard_names"],
                 "session_files": ["guard"], "file_read": ["session_files"], "file_search": ["guard", "session_files"],
-                "capture": ["guard"], "runner": ["guard", "session_files", "file_read", "file_search", "capture"]}
+                "changes": ["guard"], "capture": ["guard"],
+                "runner": ["guard", "session_files", "file_read", "file_search", "changes", "capture"]}
         for module, used in uses.items():
             for name in used:
                 with self.subTest(module=module, uses=name):

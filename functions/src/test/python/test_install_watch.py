@@ -41,7 +41,10 @@ class RunShellWatchTest(unittest.TestCase):
     def setUp(self):
         self.data = os.path.realpath(tempfile.mkdtemp(prefix="install-watch-test-"))
         self.addCleanup(shutil.rmtree, self.data, ignore_errors=True)
-        self.runner = helper_modules.load(data_folder=self.data).runner
+        helper = helper_modules.load(data_folder=self.data)
+        self.runner = helper.runner
+        self.addCleanup(helper.changes.close)
+        self.addCleanup(os.chdir, os.getcwd())  # a call moves into the folder, which the cleanup then removes
 
     def test_an_install_is_refused_however_the_command_spells_it(self):
         # A stand-in `pip` that would write a file if it were ever let run long enough: the check must end it first.

@@ -48,6 +48,8 @@ class RunnerTest(unittest.TestCase):
         self.addCleanup(shutil.rmtree, self.data, ignore_errors=True)
         self.helper = helper_modules.load(data_folder=self.data)
         self.runner = self.helper.runner
+        self.addCleanup(self.helper.changes.close)
+        self.addCleanup(os.chdir, os.getcwd())  # each call moves into the folder
         self.user_globals = {"__name__": "__main__", "DATA": self.data}
         self.kernel_out, self.kernel_err = io.StringIO(), io.StringIO()
         streams = mock.patch.multiple(sys, stdout=self.kernel_out, stderr=self.kernel_err)
@@ -150,6 +152,49 @@ class RunPythonTest(RunnerTest):
         self.assertEqual(([], ["chart.png"]), (reply["figures"], [f["name"] for f in reply["files"]]))
 
 
+    def test_every_call_starts_in_the_folder_whatever_the_last_one_did_with_chdir(self):
+        outside = os.path.realpath(tempfile.mkdtemp(prefix="runner-elsewhere-"))
+        self.addCleanup(shutil.rmtree, outside, ignore_errors=True)
+        self.run_python("import os\nos.chdir(%r)" % outside)
+        reply = self.run_python("open('relative.txt', 'w').write('x')\nos.getcwd()")
+        self.assertEqual((repr(self.data), ["relative.txt"]), (reply["result"], [f["name"] for f in reply["files"]]))
+        self.assertFalse(os.path.exists(os.path.join(outside, "relative.txt")))
+
+    @unittest.skipUnless(importlib.util.find_spec("matplotlib"), "matplotlib is not installed")
+    def test_a_figure_with_nothing_drawn_is_not_returned_and_the_answer_says_so(self):
+        reply = self.run_python("import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\nfig, ax = plt.subplots()\n"
+                                "ax.set_title('never drawn')\n1 / 0")
+        self.assertEqual(("failed", [], ["Figure 1 was left open with nothing drawn on it, so it is not returned."]),
+                         (reply["status"], reply["figures"], reply["notes"]))
+        self.assertEqual([], self.run_python("1")["figures"], "and it is closed")
+        reply = self.run_python("plt.plot([1, 2])\n1 / 0")
+        self.assertEqual(["figure-1.png"], [f["name"] for f in reply["figures"]], "a figure drawn before the failure is returned")
+
+    def test_the_expected_file_says_whether_this_call_wrote_it_and_whether_it_is_a_pdf(self):
+        pdf = os.path.join(self.data, "report.pdf")
+
+        def expected(code):
+            request = python_request(code)
+            request["echo"] = {"pdf": {"expected": pdf, "saveAs": "summary.pdf"}}
+            self.runner._state["runs"] += 1
+            reply = self.runner.run_python(self.user_globals, request)
+            return reply["expectedFile"], [f["name"] for f in reply["files"]]
+
+        self.assertEqual(({"path": pdf, "exists": False, "changed": False, "isPdf": False, "head": ""}, []), expected("1"))
+        self.assertEqual(({"path": pdf, "exists": True, "changed": True, "isPdf": False, "head": "Weekly report.."}, ["report.pdf"]),
+                         expected("open(%r, 'w').write('Weekly report\\n\\n')" % pdf))
+        for n in range(3):
+            with open(os.path.join(self.data, "other%d.txt" % n), "w") as f:
+                f.write("x")
+        self.runner.changes.MAX_FILES_REPORTED = 1
+        written, files = expected("open(%r, 'wb').write(b'%%PDF-1.4 ...')\nfor n in range(3): open(DATA + '/other%%d.txt' %% n, 'a')"
+                                  ".write('y')" % pdf)
+        self.assertEqual(((True, True, "%PDF-1.4 ..."), ["report.pdf"]), ((written["changed"], written["isPdf"], written["head"]), files),
+                         "the expected file is reported first")
+        self.assertEqual({"path": pdf, "exists": True, "changed": False, "isPdf": True, "head": "%PDF-1.4 ..."}, expected("1")[0],
+                         "a PDF from an earlier call is not this call's")
+
+
 class SessionStateTest(RunnerTest):
 
     def test_a_new_folder_is_marked_and_a_marked_one_is_a_restart(self):
@@ -159,7 +204,7 @@ class SessionStateTest(RunnerTest):
 
     def test_a_call_stopped_from_outside_reports_what_it_changed_when_collected(self):
         self.assertEqual({"status": "succeeded", "files": [], "filesNotReported": 0, "figures": []}, self.runner.collect_pending())
-        self.runner._state["pending"] = self.helper.session_files.snapshot()
+        self.runner._state["pending"] = self.helper.changes.begin()
         with open(os.path.join(self.data, "partial.txt"), "w") as f:
             f.write("half")
         reply = self.runner.collect_pending()

@@ -1,7 +1,6 @@
-"""The session's files (session_files.py): what a call created or changed, and ListSessionFiles' listing,
-each against a fresh folder standing in for /mnt/data. SessionFolderTest is shared with test_file_read.py
-and test_file_search.py."""
-import base64
+"""The session's files (session_files.py): ListSessionFiles' listing, against a fresh folder standing in
+for /mnt/data. SessionFolderTest is shared with test_file_read.py and test_file_search.py (what a call
+changed is test_changes.py's)."""
 import os
 import shutil
 import tempfile
@@ -27,53 +26,6 @@ class SessionFolderTest(unittest.TestCase):
         with open(path, mode) as f:
             f.write(content)
         return path
-
-
-class ChangedFilesTest(SessionFolderTest):
-
-    def test_new_and_changed_files_are_reported_and_unchanged_ones_are_not(self):
-        self.write("same.txt", "a")
-        changed = self.write("changed.txt", "a")
-        before = self.files.snapshot()
-        self.write("changed.txt", "longer")
-        self.write("sub/new.csv", "x,y\n")
-        files, more = self.files.changed_files(before)
-        self.assertEqual(sorted([changed, self.path("sub/new.csv")]), sorted(f["path"] for f in files))
-        self.assertEqual(0, more)
-        entry = next(f for f in files if f["name"] == "new.csv")
-        self.assertEqual({"path": self.path("sub/new.csv"), "name": "new.csv", "size": 4, "base64": base64.b64encode(b"x,y\n").decode()},
-                         entry)
-
-    def test_hidden_files_and_folders_and_links_are_not_reported(self):
-        before = self.files.snapshot()
-        self.write(".hidden", "x")
-        self.write(".outputs/saved.txt", "x")
-        os.symlink("/etc/hostname", self.path("link"))
-        self.assertEqual(([], 0), self.files.changed_files(before))
-
-    def test_files_too_big_to_travel_inline_are_reported_without_their_content(self):
-        self.files.INLINE_FILE_BYTES = 3
-        before = self.files.snapshot()
-        self.write("big.txt", "four")
-        self.write("ok.txt", "abc")
-        files, _ = self.files.changed_files(before)
-        self.assertEqual({"big.txt": False, "ok.txt": True}, {f["name"]: "base64" in f for f in files})
-
-    def test_inline_content_stops_at_the_replys_total(self):
-        self.files.INLINE_TOTAL_BYTES = 5
-        before = self.files.snapshot()
-        for name in ("a.txt", "b.txt", "c.txt"):
-            self.write(name, "abc")
-        files, _ = self.files.changed_files(before)
-        self.assertEqual(1, sum("base64" in f for f in files))
-
-    def test_beyond_the_reported_files_the_rest_are_counted(self):
-        self.files.MAX_FILES_REPORTED = 2
-        before = self.files.snapshot()
-        for n in range(5):
-            self.write("f%d.txt" % n, "x")
-        files, more = self.files.changed_files(before)
-        self.assertEqual((2, 3), (len(files), more))
 
 
 class ListFilesTest(SessionFolderTest):

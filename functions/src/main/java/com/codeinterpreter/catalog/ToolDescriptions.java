@@ -15,7 +15,8 @@ public final class ToolDescriptions {
 
     public static final String GENERATE_PDF_REPORT = "Creates a PDF document from Python code (for example with reportlab) "
             + "that saves it to expectedOutputFilename in /mnt/data, and returns a download link named saveAsFilename. "
-            + "If the code does not create that file, the answer says so and lists the files it did create.";
+            + "The call fails (ExpectedOutputMissing) unless this call's code writes that file, listing the files it did "
+            + "write, and (NotAPdf) unless the file is a PDF.";
 
     public static final String RUN_SHELL_COMMAND = "Runs a bash command in the sandbox, from /mnt/data; use relative paths. "
             + "Returns stdout, stderr, the exit code and download links to the files the command created or changed. "

@@ -51,6 +51,7 @@ final class ExecutionReporter {
             notes.add(reply.filesNotReported() + " more changed files were not copied; list them with ListSessionFiles "
                     + "and fetch them with GetSessionFile.");
         }
+        notes.addAll(reply.notes());
         SessionState session = ledger.state(identifier, run);
         if (SessionLedger.note(session) != null) {
             notes.add(SessionLedger.note(session));
@@ -62,9 +63,11 @@ final class ExecutionReporter {
         noteMissingLinks(files, notes);
         ErrorInfo error = reply.error() == null ? null : new ErrorInfo(reply.error().type(), reply.error().message());
         MissingPackages.note(error).ifPresent(notes::add);
-        return new ExecutionReport(reply.status() == null ? ExecutionStatus.FAILED : reply.status(), error,
+        ExecutionReport report = new ExecutionReport(reply.status() == null ? ExecutionStatus.FAILED : reply.status(), error,
                 new CapturedOutput(stdout.text(), stderr.text(), stdout.truncated(), stderr.truncated()), result, exitCode, files,
                 Markdown.of(files), new CallFacts(execution.executionId(), elapsed(startedNanos), session, notes));
+        HelperRequest.PdfTarget pdf = OutputPublisher.pdfTarget(reply);
+        return pdf == null ? report : GeneratePdfReportTool.checked(report, pdf, ((HelperReply.PythonRan) reply).expectedFile());
     }
 
     /** The helper gave no reply: the pool stopped the execution or the interpreter died under it. */

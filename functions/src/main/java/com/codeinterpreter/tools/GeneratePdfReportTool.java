@@ -4,14 +4,12 @@ import com.codeinterpreter.answers.ErrorInfo;
 import com.codeinterpreter.answers.ExecutionReport;
 import com.codeinterpreter.answers.OutputFile;
 import com.codeinterpreter.answers.PdfReport;
-import com.codeinterpreter.identity.SessionIdentity;
 import com.codeinterpreter.identity.SessionKey;
-import com.codeinterpreter.sessions.SessionPoolException;
 import java.util.List;
 
 /**
  * GeneratePdfReport: runs Python that writes a PDF, then hands back a link whose download is named
- * {@code saveAsFilename}. If the code did not write the expected file, the answer lists what it did write.
+ * {@code saveAsFilename}. Unless this call wrote the expected file, and it is a PDF, the call fails and says why.
  */
 public final class GeneratePdfReportTool {
     public static final int DEFAULT_TIMEOUT = 180;
@@ -23,50 +21,58 @@ public final class GeneratePdfReportTool {
         }
     }
 
-    private final SessionIdentity identity;
-    private final OutputPublisher publisher;
     private final ExecutePythonCodeTool python;
 
-    GeneratePdfReportTool(SessionIdentity identity, OutputPublisher publisher, ExecutePythonCodeTool python) {
-        this.identity = identity;
-        this.publisher = publisher;
+    GeneratePdfReportTool(ExecutePythonCodeTool python) {
         this.python = python;
     }
 
     public Object run(SessionKey key, Request request) {
         var pdf = new HelperRequest.PdfTarget(request.expectedOutputFilename(), request.saveAsFilename());
         Object outcome = python.runPython(key, request.pythonCode(), request.timeoutSeconds(), new HelperRequest.Echo(pdf));
-        return outcome instanceof ExecutionReport report ? finish(key, report, pdf) : outcome;
+        return outcome instanceof ExecutionReport report ? finish(report, pdf) : outcome;
     }
 
     /**
-     * Points the answer at the PDF, copied under its download name; also used when an asynchronous run completes.
-     * A {@link PdfReport}, or the execution's own report when it failed or wrote no PDF.
+     * Points the answer at the PDF, published with the call's other files under its download name; also used when an
+     * asynchronous run completes. A {@link PdfReport}, or the execution's own report when it failed (see {@link #checked}).
      */
-    Object finish(SessionKey key, ExecutionReport report, HelperRequest.PdfTarget target) {
+    Object finish(ExecutionReport report, HelperRequest.PdfTarget target) {
         if (!report.succeeded()) {
             return report;
         }
-        String identifier = identity.identifier(key);
-        OutputFile pdf;
-        try {
-            pdf = publisher.copySessionFile(identifier,
-                    OutputPublisher.blobName(identifier, report.call().executionId(), "report/" + target.saveAs()), target.expected(),
-                    target.saveAs(), "application/pdf");
-        } catch (SessionPoolException e) {
-            if (e.notFound() || e.sessionNotFound()) {
-                return missing(report, target.expected());
-            }
-            throw e;
+        OutputFile pdf = report.files().stream().filter(f -> target.expected().equals(f.path())).findFirst().orElse(null);
+        if (pdf == null) {
+            // The helper lists the expected file first whenever the call wrote it, so this is a defect, said as one.
+            return report.failedWith(new ErrorInfo("ExpectedOutputMissing", "The code wrote " + target.expected()
+                    + " but the answer could not include it. Fetch it with GetSessionFile."));
         }
         return new PdfReport(pdf.url() == null ? report.noting(pdf.linkError()) : report, pdf.url(), target.saveAs());
     }
 
-    private static ExecutionReport missing(ExecutionReport report, String expectedPath) {
-        List<String> produced = report.files().stream().map(f -> f.path() != null ? f.path() : f.name()).toList();
-        String message = "The code finished but did not create " + expectedPath + ". "
-                + (produced.isEmpty() ? "It created no files in /mnt/data." : "It created: " + String.join(", ", produced) + ".")
-                + " Save the PDF to the path given in expectedOutputFilename (for example c = canvas.Canvas('" + expectedPath + "')).";
-        return report.failedWith(new ErrorInfo("ExpectedOutputMissing", message));
+    /**
+     * The report of a GeneratePdfReport call whose code succeeded, failed unless that call wrote the expected file
+     * ({@code ExpectedOutputMissing}: a file left by an earlier call does not count) and the file is a PDF ({@code NotAPdf}:
+     * it must start with {@code %PDF-}). A report of code that failed or timed out is returned as it is.
+     */
+    static ExecutionReport checked(ExecutionReport report, HelperRequest.PdfTarget target, HelperReply.ExpectedFile file) {
+        if (!report.succeeded()) {
+            return report;
+        }
+        String path = target.expected();
+        if (file == null || !file.changed()) {
+            List<String> produced = report.files().stream().map(f -> f.path() != null ? f.path() : f.name()).toList();
+            String message = "The code finished but did not " + (file != null && file.exists()
+                    ? "write " + path + ": the file there is from an earlier call. " : "create " + path + ". ")
+                    + (produced.isEmpty() ? "It created no files in /mnt/data." : "It created: " + String.join(", ", produced) + ".")
+                    + " Save the PDF to the path given in expectedOutputFilename (for example c = canvas.Canvas('" + path + "')).";
+            return report.failedWith(new ErrorInfo("ExpectedOutputMissing", message));
+        }
+        if (!file.isPdf()) {
+            return report.failedWith(new ErrorInfo("NotAPdf", path + " is not a PDF: a PDF starts with %PDF-, and this file starts with '"
+                    + file.head() + "'. Write it with a PDF library, for example reportlab (canvas.Canvas('" + path + "')) or "
+                    + "matplotlib (plt.savefig('" + path + "') or PdfPages)."));
+        }
+        return report;
     }
 }

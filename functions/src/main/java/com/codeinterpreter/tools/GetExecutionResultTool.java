@@ -54,7 +54,7 @@ public final class GetExecutionResultTool {
         }
         ExecutionReport report = reports.report(identifier, run, started);
         if (run.reply() instanceof HelperReply.PythonRan python && python.echo() != null && python.echo().pdf() != null) {
-            return pdf.finish(key, report, python.echo().pdf());
+            return pdf.finish(report, python.echo().pdf());
         }
         return report;
     }

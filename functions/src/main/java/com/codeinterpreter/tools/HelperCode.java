@@ -17,7 +17,7 @@ import java.util.zip.Checksum;
 /**
  * The session helper's Python modules (resources next to this class: the guardrails {@code guard_shell.py},
  * {@code guard.py}, {@code guard_rules.py}, {@code guard_names.py} and {@code guard_static.py}, then
- * {@code session_files.py}, {@code capture.py} and {@code runner.py}, which calls them) and the Python
+ * {@code session_files.py}, {@code changes.py}, {@code capture.py} and {@code runner.py}, which calls them) and the Python
  * statements that install them in a kernel.
  *
  * <p>The modules are installed from their source, or, when the kernel runs the Python version the build
@@ -38,7 +38,7 @@ final class HelperCode {
             new Module("guard_rules.py", "guard_rules"), new Module("guard_names.py", "guard_names"),
             new Module("guard_static.py", "guard_static"), new Module("session_files.py", "session_files"),
             new Module("file_read.py", "file_read"), new Module("file_search.py", "file_search"),
-            new Module("capture.py", "capture"), new Module("call_clock.py", "call_clock"),
+            new Module("changes.py", "changes"), new Module("capture.py", "capture"), new Module("call_clock.py", "call_clock"),
             new Module("install_watch.py", "install_watch"), new Module("runner.py", ""));
 
     private static final HelperCode BUILT = new HelperCode(readBytecode());

@@ -49,39 +49,48 @@ sealed interface HelperReply {
         List<Figure> figures();
 
         List<SavedOutput> savedOutputs();
+
+        /** What the answer should say about how the changes were found (a full scan, one cut short) or figures left out. */
+        List<String> notes();
     }
 
-    /** @param result the repr of the code's trailing expression, or null */
+    /**
+     * @param result       the repr of the code's trailing expression, or null
+     * @param expectedFile GeneratePdfReport's file as this call left it, when the echo names one
+     */
     record PythonRan(ExecutionStatus status, HelperError error, SessionState sessionState, HelperRequest.Echo echo, String result,
-                     boolean resultTruncated, List<SavedOutput> savedOutputs, List<Figure> figures, List<ChangedFile> files,
-                     int filesNotReported) implements Changes {
+                     boolean resultTruncated, ExpectedFile expectedFile, List<SavedOutput> savedOutputs, List<Figure> figures,
+                     List<ChangedFile> files, int filesNotReported, List<String> notes) implements Changes {
         public PythonRan {
             savedOutputs = listOf(savedOutputs);
             figures = listOf(figures);
             files = listOf(files);
+            notes = listOf(notes);
         }
     }
 
     /** @param exitCode null when the command did not run to its end (refused, or stopped at its timeout) */
     record ShellRan(ExecutionStatus status, HelperError error, SessionState sessionState, Integer exitCode, String stdout, String stderr,
                     boolean stdoutTruncated, boolean stderrTruncated, long stdoutBytes, long stderrBytes, long durationMs,
-                    List<SavedOutput> savedOutputs, List<Figure> figures, List<ChangedFile> files, int filesNotReported)
-            implements Changes {
+                    List<SavedOutput> savedOutputs, List<Figure> figures, List<ChangedFile> files, int filesNotReported,
+                    List<String> notes) implements Changes {
         public ShellRan {
             stdout = stdout == null ? "" : stdout;
             stderr = stderr == null ? "" : stderr;
             savedOutputs = listOf(savedOutputs);
             figures = listOf(figures);
             files = listOf(files);
+            notes = listOf(notes);
         }
     }
 
     record ChangesCollected(ExecutionStatus status, HelperError error, SessionState sessionState, List<SavedOutput> savedOutputs,
-                            List<Figure> figures, List<ChangedFile> files, int filesNotReported) implements Changes {
+                            List<Figure> figures, List<ChangedFile> files, int filesNotReported, List<String> notes) implements Changes {
         public ChangesCollected {
             savedOutputs = listOf(savedOutputs);
             figures = listOf(figures);
             files = listOf(files);
+            notes = listOf(notes);
         }
     }
 
@@ -126,6 +135,16 @@ sealed interface HelperReply {
 
     /** A file the call created or changed; {@code base64} carries a small one's content, else it is fetched from the session. */
     record ChangedFile(String path, String name, long size, String base64) {
+    }
+
+    /**
+     * GeneratePdfReport's file after the call.
+     *
+     * @param changed whether this call created or changed it
+     * @param isPdf   whether it starts with {@code %PDF-}
+     * @param head    its first 16 bytes, printable ones as they are and others as dots, to show what it is instead
+     */
+    record ExpectedFile(String path, boolean exists, boolean changed, boolean isPdf, String head) {
     }
 
     /** An open matplotlib figure as a PNG, or why it could not be drawn. */

@@ -32,12 +32,17 @@ final class OutputPublisher {
         this.client = client;
     }
 
-    /** Publishes the files and figures the helper reported, under the session's prefix. */
+    /**
+     * Publishes the files and figures the helper reported, under the session's prefix. GeneratePdfReport's PDF is
+     * among them, stored once, under its download name; a file there that is not a PDF is not served as one.
+     */
     List<OutputFile> publish(String identifier, String executionId, HelperReply.Changes reply) {
         return CallTrace.timed(CallTrace.Phase.PUBLISHING, () -> publishAll(identifier, executionId, reply));
     }
 
     private List<OutputFile> publishAll(String identifier, String executionId, HelperReply.Changes reply) {
+        HelperRequest.PdfTarget pdf = pdfTarget(reply);
+        HelperReply.ExpectedFile expected = pdf == null ? null : ((HelperReply.PythonRan) reply).expectedFile();
         List<OutputFile> published = new ArrayList<>();
         for (HelperReply.Figure figure : reply.figures()) {
             if (figure.base64() != null) {
@@ -49,6 +54,11 @@ final class OutputPublisher {
             String path = file.path();
             String name = file.name();
             String type = ContentTypes.of(name);
+            if (pdf != null && path.equals(pdf.expected())) {
+                boolean isPdf = expected != null && expected.isPdf();
+                name = isPdf ? pdf.saveAs() : name;
+                type = isPdf ? "application/pdf" : "application/octet-stream";
+            }
             try {
                 if (file.base64() != null) {
                     published.add(copyBytes(identifier, executionId, SessionPaths.relative(path), name, path, type,
@@ -66,6 +76,11 @@ final class OutputPublisher {
             }
         }
         return published;
+    }
+
+    /** GeneratePdfReport's file, when the reply is of a GeneratePdfReport call; else null. */
+    static HelperRequest.PdfTarget pdfTarget(HelperReply reply) {
+        return reply instanceof HelperReply.PythonRan python && python.echo() != null ? python.echo().pdf() : null;
     }
 
     /** Copies one session file to a blob whose download name is {@code downloadName}. */

@@ -36,7 +36,7 @@ public final class ToolHandlers {
         ExecutionReporter reports = new ExecutionReporter(runner, publisher, ledger);
         FileQueries files = new FileQueries(identity, runner, ledger);
         ExecutePythonCodeTool python = new ExecutePythonCodeTool(identity, runner, reports);
-        GeneratePdfReportTool pdf = new GeneratePdfReportTool(identity, publisher, python);
+        GeneratePdfReportTool pdf = new GeneratePdfReportTool(python);
         this.uploadFileToSession = new UploadFileToSessionTool(identity, client);
         add(ExecutePythonCodeTool.Request.class, python::run);
         add(GeneratePdfReportTool.Request.class, pdf::run);

@@ -34,6 +34,7 @@ file_search = sys.modules[__name__ + "file_search"]
 capture = sys.modules[__name__ + "capture"]
 call_clock = sys.modules[__name__ + "call_clock"]
 install_watch = sys.modules[__name__ + "install_watch"]
+changes = sys.modules[__name__ + "changes"]
 UserTimeout = call_clock.UserTimeout
 
 
@@ -51,9 +52,9 @@ REQUESTS = {
 }
 # Every reply: the marker (first, so the caller tells a reply from any other value), then the envelope.
 ENVELOPE = ("ci", "op", "status", "error", "sessionState")
-_CHANGES = ("savedOutputs", "figures", "files", "filesNotReported")
+_CHANGES = ("savedOutputs", "figures", "files", "filesNotReported", "notes")
 REPLIES = {
-    "python": ("echo", "result", "resultTruncated") + _CHANGES,
+    "python": ("echo", "result", "resultTruncated", "expectedFile") + _CHANGES,
     "shell": ("exitCode", "stdout", "stderr", "stdoutTruncated", "stderrTruncated", "stdoutBytes", "stderrBytes",
               "durationMs") + _CHANGES,
     "read": ("path", "content", "startLine", "endLine", "lineCount", "totalLines", "size", "truncated", "nextColumn"),
@@ -67,6 +68,7 @@ PARTS = {
     "error": ("type", "message", "line"),
     "echo": ("pdf",),
     "pdf": ("expected", "saveAs"),
+    "expectedFile": ("path", "exists", "changed", "isPdf", "head"),
     "files": ("path", "name", "size", "base64"),
     "figures": ("name", "base64", "error"),
     "savedOutputs": ("stream", "path", "name", "size", "total", "unit", "complete", "error"),
@@ -131,12 +133,14 @@ def _session_state():
 
 def collect_pending():
     """After a call that timed out: report what it changed before it was stopped."""
-    before = _state["pending"]
+    start = _state["pending"]
     _state["pending"] = None
-    if before is None:
+    if start is None:
         return {"status": "succeeded", "files": [], "filesNotReported": 0, "figures": []}
-    files, more = session_files.changed_files(before)
-    return {"status": "succeeded", "files": files, "filesNotReported": more, "figures": _figures(set())}
+    found = changes.finish(start)
+    files, more = found.report()
+    notes = list(found.notes)
+    return {"status": "succeeded", "files": files, "filesNotReported": more, "figures": _figures(set(), notes), "notes": notes}
 
 
 # ---- Python ------------------------------------------------------------------------------------------
@@ -156,8 +160,16 @@ def _patch_savefig():
     _state["patched"] = True
 
 
-def _figures(changed_images):
-    """Open matplotlib figures as PNGs (then closed, as a notebook does after each cell)."""
+def _blank(figure):
+    """Whether nothing was drawn on a figure (as when the code failed between plt.figure() and plotting)."""
+    if figure.images or figure.texts or figure.lines or figure.patches or figure.legends or getattr(figure, "subfigs", None):
+        return False  # (sub-figures hold their own axes: not looked into)
+    return not any(ax.has_data() or ax.texts or ax.tables for ax in figure.axes)
+
+
+def _figures(changed_images, notes):
+    """Open matplotlib figures as PNGs (then closed, as a notebook does after each cell); a blank one is
+    left out, and `notes` says so."""
     plt = sys.modules.get("matplotlib.pyplot")
     if plt is None:
         return []
@@ -166,6 +178,9 @@ def _figures(changed_images):
         for number in plt.get_fignums():
             figure = plt.figure(number)
             if getattr(figure, "_code_interpreter_saved", False) or (changed_images and not _state["patched"]):
+                continue
+            if _blank(figure):
+                notes.append("Figure %d was left open with nothing drawn on it, so it is not returned." % number)
                 continue
             buffer = io.BytesIO()
             figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
@@ -237,8 +252,9 @@ def run_python(user_globals, request):
         return dict(call_clock.busy_reply(request, waited), files=[], filesNotReported=0, figures=[])
     call_clock.mark_running(request, "python")
     filename = "%s%d>" % (guard.USER_FILENAME_PREFIX, _state["runs"])
-    before = session_files.snapshot()
-    _state["pending"] = before
+    _start_in_data_folder()
+    start = changes.begin(timeout)
+    _state["pending"] = start
     _patch_savefig()
     reply = {"status": "succeeded", "result": None, "error": None}
     import linecache
@@ -276,14 +292,41 @@ def run_python(user_globals, request):
         pass
     reply["savedOutputs"] = restore_streams()
     _patch_savefig()
-    files, more = session_files.changed_files(before)
+    found = changes.finish(start)
     _state["pending"] = None
+    pdf = (request.get("echo") or {}).get("pdf")
+    files, more = found.report(first=pdf["expected"] if pdf else None)
+    if pdf:
+        reply["expectedFile"] = _expected_file(pdf["expected"], found)
+    notes = list(found.notes)
     images = [f for f in files if f["name"].lower().endswith(IMAGE_EXTENSIONS)]
-    reply["figures"] = _figures(images)
+    reply["figures"] = _figures(images, notes)
     reply["files"] = files
     reply["filesNotReported"] = more
+    reply["notes"] = notes
     call_clock.clear_running(request, "python")
     return reply
+
+
+def _start_in_data_folder():
+    """Every call starts in /mnt/data, whatever an earlier one did with os.chdir: relative paths land there."""
+    try:
+        os.chdir(guard.DATA)
+    except OSError:
+        pass
+
+
+def _expected_file(path, found):
+    """GeneratePdfReport's file: whether this call wrote it, and whether it is a PDF (which starts with %PDF-)."""
+    head = b""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+        exists = True
+    except OSError:
+        exists = os.path.lexists(path)
+    shown = "".join(chr(b) if 32 <= b < 127 else "." for b in head)
+    return {"path": path, "exists": exists, "changed": found.changed(path), "isPdf": head.startswith(b"%PDF-"), "head": shown}
 
 
 # ---- shell -------------------------------------------------------------------------------------------
@@ -302,8 +345,8 @@ def run_shell(request):
                     figures=[])
     call_clock.mark_running(request, "shell")
     limit = int(request.get("maxOutput") or 65536)
-    before = session_files.snapshot()
-    _state["pending"] = before
+    start = changes.begin(timeout)
+    _state["pending"] = start
     started = time.monotonic()
     capture.progress.begin()
     # The readers start before the command: one that forks to the process limit at once leaves no room for a thread.
@@ -326,12 +369,13 @@ def run_shell(request):
     stdout, stdout_truncated = out.text()
     stderr, stderr_truncated = err.text()
     capture.progress.end()
-    files, more = session_files.changed_files(before)
+    found = changes.finish(start)
+    files, more = found.report()
     _state["pending"] = None
     reply = {"status": "timedOut" if timed_out else "succeeded", "exitCode": None if timed_out else process.returncode,
              "stdout": stdout, "stderr": stderr, "stdoutTruncated": stdout_truncated, "stderrTruncated": stderr_truncated,
              "stdoutBytes": out.total, "stderrBytes": err.total, "durationMs": int((time.monotonic() - started) * 1000),
-             "files": files, "filesNotReported": more, "figures": [],
+             "files": files, "filesNotReported": more, "figures": [], "notes": found.notes,
              "savedOutputs": [saved for saved in (out.saved(), err.saved()) if saved is not None]}
     if timed_out:
         # The same error as a Python call's timeout, so an agent reads one shape for both.

@@ -1,10 +1,9 @@
-"""The session's files, for the helper (runner.py): what a call created or changed under /mnt/data, the
-checks the file tools share (file_read.py, file_search.py), and ListSessionFiles' listing. Installed before
-runner.py, under its module name plus "session_files".
+"""The session's files, for the helper (runner.py): the checks the file tools share (file_read.py,
+file_search.py) and ListSessionFiles' listing. What a call created or changed is changes.py's. Installed
+before runner.py, under its module name plus "session_files".
 
 Standard library only: it runs in the service's kernel as well as in the local pool's.
 """
-import base64
 import heapq
 import os
 import stat
@@ -15,50 +14,6 @@ import time
 guard = sys.modules[__name__[:-len("session_files")] + "guard"]
 # Marks a session's folder: present in a fresh interpreter, the session's files outlived its interpreter.
 SESSION_MARKER = guard.DATA + "/.code-interpreter/session"
-MAX_FILES_REPORTED = 50
-INLINE_FILE_BYTES = 512 * 1024
-INLINE_TOTAL_BYTES = 4 * 1024 * 1024
-MAX_SNAPSHOT_FILES = 20000
-
-
-# ---- files created or changed by a call -------------------------------------------------------------
-
-def snapshot():
-    seen = {}
-    for dirpath, dirnames, filenames in os.walk(guard.DATA):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if name.startswith("."):
-                continue
-            path = os.path.join(dirpath, name)
-            try:
-                st = os.lstat(path)
-            except OSError:
-                continue
-            if stat.S_ISREG(st.st_mode):
-                seen[path] = (st.st_mtime_ns, st.st_size)
-        if len(seen) > MAX_SNAPSHOT_FILES:
-            break
-    return seen
-
-
-def changed_files(before):
-    after = snapshot()
-    changed = sorted((p for p, sig in after.items() if before.get(p) != sig), key=lambda p: after[p][0])
-    files, inline_total = [], 0
-    for path in changed[:MAX_FILES_REPORTED]:
-        size = after[path][1]
-        entry = {"path": path, "name": os.path.basename(path), "size": size}
-        # Small files travel inside this reply, saving the caller a download per file.
-        if size <= INLINE_FILE_BYTES and inline_total + size <= INLINE_TOTAL_BYTES:
-            try:
-                with open(path, "rb") as f:
-                    entry["base64"] = base64.b64encode(f.read()).decode("ascii")
-                inline_total += size
-            except OSError:
-                pass
-        files.append(entry)
-    return files, max(0, len(changed) - MAX_FILES_REPORTED)
 
 
 # ---- reading, searching and listing files ------------------------------------------------------------

@@ -146,7 +146,7 @@ class HelperProtocolTest {
         Map<String, Class<?>> parts = Map.of("error", HelperReply.HelperError.class, "echo", HelperRequest.Echo.class,
                 "pdf", HelperRequest.PdfTarget.class, "files", HelperReply.ChangedFile.class, "figures", HelperReply.Figure.class,
                 "savedOutputs", HelperReply.SavedOutput.class, "matches", SearchMatches.Match.class, "entries", FileEntry.class,
-                "skipped", SearchMatches.Skipped.class);
+                "skipped", SearchMatches.Skipped.class, "expectedFile", HelperReply.ExpectedFile.class);
         assertEquals(parts.keySet(), strings(tables.path("PARTS").fieldNames()));
         parts.forEach((name, type) -> {
             Set<String> bound = components(type);

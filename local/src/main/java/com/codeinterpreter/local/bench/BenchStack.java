@@ -17,6 +17,7 @@ final class BenchStack implements AutoCloseable {
     static final String TOKEN = "bench-pool-token";
     /** LOCAL_POOL_READY_INSTANCES' default. */
     static final int DEFAULT_READY_INSTANCES = 2;
+    static final String SESSION_ID_SECRET = "bench-secret-0123456789abcdef";
     static final List<String> PRELOAD = List.of("numpy", "pandas", "matplotlib", "matplotlib.pyplot");
 
     // The serial collector, as run-local.sh runs the host. No dead space left in the old generation by a full
@@ -52,7 +53,7 @@ final class BenchStack implements AutoCloseable {
 
     static Map<String, String> settings(String poolUrl, String storage) {
         return Map.of("SESSION_POOL_ENDPOINT", poolUrl, "SESSION_POOL_TOKEN", TOKEN, "SESSION_POOL_API_VERSION", "2025-10-02-preview",
-                "SESSION_ID_SECRET", "bench-secret-0123456789abcdef", "OUTPUTS_STORAGE_CONNECTION_STRING", storage,
+                "SESSION_ID_SECRET", SESSION_ID_SECRET, "OUTPUTS_STORAGE_CONNECTION_STRING", storage,
                 "OUTPUTS_CONTAINER", "outputs", "OUTPUTS_LINK_TTL_MINUTES", "60");
     }
 

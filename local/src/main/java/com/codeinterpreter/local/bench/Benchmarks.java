@@ -42,7 +42,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         Path output = Path.of(args.length > 1 ? args[1] : "BENCHMARKS.md");
-        // Sections, to re-measure one figure while working on it: warm,new,chart,load,memory,start,burst,size,files (default all).
+        // Sections, to re-measure one figure while working on it: warm,new,chart,load,memory,start,burst,size,files,scan (default all).
         java.util.Set<String> sections = java.util.Set.of((args.length > 2 ? args[2] : "all").split(","));
         Benchmarks bench = new Benchmarks(iterations, sections);
         bench.run();
@@ -70,6 +70,9 @@ public final class Benchmarks {
             }
             if (runs("start")) {
                 startup.run(stack);
+            }
+            if (runs("scan")) {
+                new ScanBench(report).run(stack);
             }
         }
         if (runs("new")) {
