@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * as in Azure) or a {@linkplain #staticToken static token} (as the local pool takes). Defaults: the
  * {@linkplain SessionPoolServiceVersion#getLatest() latest} api-version, and a pipeline of user agent, request
  * id, retry ({@value #MAX_RETRIES} retries, exponential from 500 ms to 10 s, on what {@link PoolRetryCondition}
- * allows), then authentication, over the JDK HTTP client (10 s to connect, 250 s to answer, sending the body
- * included). A {@linkplain #pipeline pipeline} passed in replaces all of that, credential and token included.
+ * allows), then authentication, over the JDK HTTP client (10 s to connect, 250 s to answer). A
+ * {@linkplain #pipeline pipeline} passed in replaces all of that, credential and token included.
  *
  * <p>Settings are checked in {@link #buildClient()}, which throws {@link IllegalStateException} naming what
  * is wrong. Not thread-safe; the client it builds is.
@@ -183,12 +183,8 @@ public final class SessionPoolClientBuilder {
     }
 
     private static HttpClient httpClient(boolean directCallbacks) {
-        // No write timeout of its own (zero): the response timeout already bounds a stalled upload, as the JDK
-        // client's request timeout runs from the request's start, body included, to the response's headers. A write
-        // timeout makes the client wrap every request body in a Reactor timeout on Reactor's parallel scheduler, whose
-        // first use loads ~100 classes and starts its threads: CPU on a cold worker's first call, a timer per call after.
         JdkHttpClientBuilder builder = new JdkHttpClientBuilder().connectionTimeout(CONNECT_TIMEOUT)
-                .responseTimeout(RESPONSE_TIMEOUT).readTimeout(RESPONSE_TIMEOUT).writeTimeout(Duration.ZERO);
+                .responseTimeout(RESPONSE_TIMEOUT).readTimeout(RESPONSE_TIMEOUT);
         return (directCallbacks ? builder.executor(Runnable::run) : builder).build();
     }
 }
