@@ -7,8 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,13 +22,14 @@ import java.util.TreeSet;
  */
 final class ToolArguments {
     /**
-     * Times as ISO-8601 text, as the contract's lastModified and expiresAt fields are. A body must be exactly
-     * one JSON object without repeated keys: with {@code {"path":"a","path":"/etc/x"}} or a second object
-     * after the first, what one reader checks and what another uses could differ.
+     * Times as ISO-8601 text, as the contract's lastModified and expiresAt fields are: the answers' only
+     * java.time values are Instants, whose toString is ISO-8601 (what Jackson's JavaTimeModule writes too, but
+     * that module loads ~75 classes on a cold worker's first call). A body must be exactly one JSON object
+     * without repeated keys: with {@code {"path":"a","path":"/etc/x"}} or a second object after the first, what
+     * one reader checks and what another uses could differ.
      */
     static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .addModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();

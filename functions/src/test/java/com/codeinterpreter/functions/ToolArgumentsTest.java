@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.codeinterpreter.answers.StoredFile;
 import com.codeinterpreter.answers.ToolException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +75,16 @@ class ToolArgumentsTest {
                 declared.getMessage());
         BodyText.requireUtf8("{\"code\":\"caf\u00e9 \ud83d\ude00\"}".getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-8");
         BodyText.requireUtf8("{\"code\":\"ascii\"}".getBytes(StandardCharsets.US_ASCII), "application/json; charset=iso-8859-1");
+    }
+
+    /** Answers write times as Jackson's JavaTimeModule did, without loading it: whole seconds, millis, nanos. */
+    @Test
+    void instantsInAnswersAreIsoTextAsTheJavaTimeModuleWritesThem() {
+        ObjectMapper javaTime = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        for (String text : new String[] {"2026-12-07T04:00:00Z", "2026-12-07T04:00:00.120Z", "1970-01-01T00:00:00.000000001Z"}) {
+            StoredFile file = new StoredFile("a.csv", "/mnt/data/a.csv", 1, "text/csv", Instant.parse(text));
+            assertEquals(text, ToolArguments.JSON.valueToTree(file).path("lastModified").textValue());
+            assertEquals(javaTime.valueToTree(file), ToolArguments.JSON.valueToTree(file));
+        }
     }
 }
