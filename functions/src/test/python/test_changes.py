@@ -6,30 +6,19 @@ import shutil
 import tempfile
 import unittest
 
-import helper_modules
+from test_session_files import SessionFolderTest
 
 
-class WatchedTest(unittest.TestCase):
+class WatchedTest(SessionFolderTest):
     """Each test runs with the watch; FullScanTest runs them again without it."""
     watch = True
 
     def setUp(self):
-        self.data = os.path.realpath(tempfile.mkdtemp(prefix="changes-test-"))
-        self.addCleanup(shutil.rmtree, self.data, ignore_errors=True)
-        self.changes = helper_modules.load(data_folder=self.data).changes
+        super().setUp()
+        self.changes = self.helper.changes
         self.addCleanup(self.changes.close)
         if not self.watch:
             self.changes._state["fallback"] = "the test turned the watch off"
-
-    def path(self, name):
-        return os.path.join(self.data, name)
-
-    def write(self, name, content="", mode="w"):
-        path = self.path(name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, mode) as f:
-            f.write(content)
-        return path
 
     def call(self, work, first=None):
         """(reported files, count not reported, notes, Found) of a call that does `work`."""

@@ -1,5 +1,6 @@
 package com.codeinterpreter.calls;
 
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -53,6 +54,22 @@ public final class CallTrace {
         if (CURRENT.get() == this) {
             CURRENT.remove();
         }
+    }
+
+    /**
+     * {@code work} to run on another thread as part of the call traced on this one, so that its pool and
+     * publishing time count for this call (a synchronous execution is awaited from a waiter thread).
+     */
+    public static <T> Callable<T> carried(Callable<T> work) {
+        CallTrace trace = current();
+        return () -> {
+            CURRENT.set(trace);
+            try {
+                return work.call();
+            } finally {
+                CURRENT.remove();
+            }
+        };
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.codeinterpreter.tools;
 
 import com.codeinterpreter.answers.ToolException;
+import com.codeinterpreter.calls.CallTrace;
 import com.codeinterpreter.sessions.PoolExecution;
 import com.codeinterpreter.sessions.SessionPoolClient;
 import com.codeinterpreter.sessions.SessionPoolException;
@@ -35,7 +36,8 @@ final class BoundedExecution {
 
     static PoolExecution execute(SessionPoolClient client, String identifier, String code, String executionId, CallClock clock,
                                  int poolTimeoutSeconds, int maxOutput) {
-        Future<PoolExecution> pending = WAITERS.submit(() -> client.execute(identifier, code, poolTimeoutSeconds, maxOutput, executionId));
+        Future<PoolExecution> pending = WAITERS.submit(CallTrace.carried(
+                () -> client.execute(identifier, code, poolTimeoutSeconds, maxOutput, executionId)));
         try {
             return await(pending, clock.millisLeft() + CHECK_AFTER_MILLIS);
         } catch (SessionPoolException e) {

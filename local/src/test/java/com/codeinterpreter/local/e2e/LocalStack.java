@@ -51,7 +51,9 @@ public final class LocalStack {
 
     /** Starts a stack; {@code extraSettings} are added to (or override) the host's app settings. */
     public static LocalStack start(Map<String, String> extraSettings) {
-        return start(extraSettings, 48);
+        // Room for every session the suite's classes open on the shared stack within the 10-minute cooldown
+        // (48 overflowed once the file, change, timeout and event tests were added).
+        return start(extraSettings, 128);
     }
 
     /** As {@link #start(Map)}, with a pool of at most {@code maxSessions} sessions. */
