@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -29,22 +28,14 @@ class AnswerSchemaCoverageTest {
         openApi = doc.json();
     }
 
-    private static ObjectNode fields(String... keyValues) {
-        ObjectNode body = ToolClient.JSON.createObjectNode();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            body.put(keyValues[i], keyValues[i + 1]);
-        }
-        return body;
-    }
-
     @Test
     void everyFieldOfEveryAnswerIsInItsSchema() throws Exception {
         List<String> undeclared = new ArrayList<>();
         check("UploadFileToSession", CLIENT.call("UploadFileToSession", "path", "logs/app.log", "content", "ERROR a\nINFO b\n"), undeclared);
-        check("ExecutePythonCode", CLIENT.call("ExecutePythonCode", fields("pythonCode",
+        check("ExecutePythonCode", CLIENT.call("ExecutePythonCode", ToolClient.fields("pythonCode",
                 "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nopen('/mnt/data/out.csv', 'w').write('a')\nprint('x' * 30000)\n7")), undeclared);
-        check("ExecutePythonCode", CLIENT.call("ExecutePythonCode", fields("pythonCode", "1 / 0")), undeclared);
-        check("ExecutePythonCode", CLIENT.call("ExecutePythonCode", fields("pythonCode", "import time\ntime.sleep(5)")
+        check("ExecutePythonCode", CLIENT.call("ExecutePythonCode", ToolClient.fields("pythonCode", "1 / 0")), undeclared);
+        check("ExecutePythonCode", CLIENT.call("ExecutePythonCode", ToolClient.fields("pythonCode", "import time\ntime.sleep(5)")
                 .put("timeoutSeconds", 1)), undeclared);
         check("RunShellCommand", CLIENT.call("RunShellCommand", "command", "echo hi > made.txt; echo err >&2; exit 2"), undeclared);
         check("RunShellCommand", CLIENT.call("RunShellCommand", "command", "X=pip; $X install requests"), undeclared);
@@ -53,10 +44,10 @@ class AnswerSchemaCoverageTest {
         check("SearchSessionFiles", CLIENT.call("SearchSessionFiles", "pattern", "ERROR"), undeclared);
         check("ListSessionFiles", CLIENT.call("ListSessionFiles"), undeclared);
         check("GetSessionFile", CLIENT.call("GetSessionFile", "path", "logs/app.log"), undeclared);
-        check("GeneratePdfReport", CLIENT.call("GeneratePdfReport", fields("pythonCode",
+        check("GeneratePdfReport", CLIENT.call("GeneratePdfReport", ToolClient.fields("pythonCode",
                 "from reportlab.pdfgen import canvas\nc = canvas.Canvas('/mnt/data/r.pdf')\nc.drawString(72, 720, 'hi')\nc.save()",
                 "expectedOutputFilename", "r.pdf", "saveAsFilename", "report.pdf")), undeclared);
-        ToolClient.Answer accepted = CLIENT.call("ExecutePythonCode", fields("pythonCode", "import time\ntime.sleep(1)\n'late'")
+        ToolClient.Answer accepted = CLIENT.call("ExecutePythonCode", ToolClient.fields("pythonCode", "import time\ntime.sleep(1)\n'late'")
                 .put("timeoutSeconds", 600));
         check("ExecutePythonCode", accepted, undeclared);
         String executionId = accepted.json().path("executionId").asText();
@@ -68,8 +59,8 @@ class AnswerSchemaCoverageTest {
             Thread.sleep(200);
         } while (polled.status() == 202 && ++polls < 100);
         check("UploadFileToSession", CLIENT.call("UploadFileToSession", "path", "folder/", "content", "x"), undeclared);
-        ToolClient.Answer holding = CLIENT.call("ExecutePythonCode", fields("pythonCode", "import time\ntime.sleep(6)").put("timeoutSeconds", 600));
-        ToolClient.Answer busy = CLIENT.call("RunShellCommand", fields("command", "echo late").put("timeoutSeconds", 1));
+        ToolClient.Answer holding = CLIENT.call("ExecutePythonCode", ToolClient.fields("pythonCode", "import time\ntime.sleep(6)").put("timeoutSeconds", 600));
+        ToolClient.Answer busy = CLIENT.call("RunShellCommand", ToolClient.fields("command", "echo late").put("timeoutSeconds", 1));
         assertEquals(409, busy.status(), busy.toString());
         check("RunShellCommand", busy, undeclared);
         do {

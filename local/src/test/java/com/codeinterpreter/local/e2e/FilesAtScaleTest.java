@@ -36,18 +36,10 @@ class FilesAtScaleTest {
                 + "    f.write(b'2026-12-03 INFO nearly done\\n2026-12-03 FATAL disk 97% full\\nINFO after 1\\nINFO after 2\\n')");
     }
 
-    private static ObjectNode fields(String... keyValues) {
-        ObjectNode body = ToolClient.JSON.createObjectNode();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            body.put(keyValues[i], keyValues[i + 1]);
-        }
-        return body;
-    }
-
     @Test
     void searchFindsTheRareLineNearTheEndOfA250MbLogAndTheEndIsReadDirectly() {
         writeBigLog();
-        JsonNode found = client.call("SearchSessionFiles", fields("pattern", "FATAL disk [[:digit:]]+%", "path", ".big")).json();
+        JsonNode found = client.call("SearchSessionFiles", ToolClient.fields("pattern", "FATAL disk [[:digit:]]+%", "path", ".big")).json();
         assertEquals(1, found.path("matches").size(), found.toString());
         JsonNode match = found.path("matches").get(0);
         assertEquals(LOG, match.path("path").asText());
@@ -56,7 +48,7 @@ class FilesAtScaleTest {
         assertEquals(1, found.path("filesSearched").asInt());
         assertFalse(found.path("truncated").asBoolean() || found.path("timedOut").asBoolean(), found.toString());
 
-        ObjectNode tail = fields("path", LOG);
+        ObjectNode tail = ToolClient.fields("path", LOG);
         tail.put("tailLines", 100);
         JsonNode end = client.call("ReadSessionFile", tail).json();
         String[] lines = end.path("content").asText().split("\n");
@@ -68,7 +60,7 @@ class FilesAtScaleTest {
                 "a 250 MB file's lines are not counted to read its end: " + end.path("startLine"));
         assertFalse(end.path("truncated").asBoolean());
 
-        ObjectNode numbered = fields("path", LOG);
+        ObjectNode numbered = ToolClient.fields("path", LOG);
         numbered.put("startLine", LOG_LINES - 2).put("maxLines", 1);
         assertEquals("2026-12-03 FATAL disk 97% full\n", client.call("ReadSessionFile", numbered).json().path("content").asText(),
                 "the line number the search gave is the line ReadSessionFile reads");
@@ -82,10 +74,10 @@ class FilesAtScaleTest {
         assertEquals(List.of(2, 3), lines("^(ERROR|WARN) "));
         assertEquals(List.of(5), lines("^[[:space:]]+indented$"));
         assertEquals(List.of(6), lines("\\(literal\\)"));
-        ObjectNode folded = fields("pattern", "^error", "path", "grep/p.log");
+        ObjectNode folded = ToolClient.fields("pattern", "^error", "path", "grep/p.log");
         folded.put("ignoreCase", true);
         assertEquals(2, client.call("SearchSessionFiles", folded).json().path("matches").size());
-        JsonNode python = client.call("SearchSessionFiles", fields("pattern", "\\d+", "path", "grep/p.log")).json();
+        JsonNode python = client.call("SearchSessionFiles", ToolClient.fields("pattern", "\\d+", "path", "grep/p.log")).json();
         assertTrue(python.path("patternWarning").asText().contains("[[:digit:]]"), python.toString());
         ToolClient.Answer bad = client.call("SearchSessionFiles", "pattern", "(ERROR");
         assertEquals(400, bad.status(), bad.toString());
@@ -93,7 +85,7 @@ class FilesAtScaleTest {
     }
 
     private List<Integer> lines(String pattern) {
-        JsonNode r = client.call("SearchSessionFiles", fields("pattern", pattern, "path", "grep/p.log")).json();
+        JsonNode r = client.call("SearchSessionFiles", ToolClient.fields("pattern", pattern, "path", "grep/p.log")).json();
         List<Integer> found = new ArrayList<>();
         r.path("matches").forEach(m -> found.add(m.path("line").asInt()));
         return found;
@@ -106,7 +98,7 @@ class FilesAtScaleTest {
                 + "open('/mnt/data/skips/.hidden/h.log', 'w').write('hit\\n')\n"
                 + "open('/mnt/data/skips/blob.bin', 'wb').write(b'hit\\0')\n"
                 + "os.symlink('/etc/hostname', '/mnt/data/skips/out.log')");
-        JsonNode r = client.call("SearchSessionFiles", fields("pattern", "hit", "path", "skips")).json();
+        JsonNode r = client.call("SearchSessionFiles", ToolClient.fields("pattern", "hit", "path", "skips")).json();
         assertEquals(1, r.path("matches").size(), r.toString());
         assertEquals(3, r.path("filesSkipped").asInt(), r.toString());
         Set<String> skipped = new HashSet<>();
@@ -119,7 +111,7 @@ class FilesAtScaleTest {
     void aFiveMillionCharacterLineIsReadInPartsThatAlwaysMoveOn() {
         client.python("import os\nos.makedirs('/mnt/data/.big', exist_ok=True)\n"
                 + "open('/mnt/data/.big/one-line.json', 'w').write('[' + '7,' * 2499999 + '7]\\n{\"second\": true}\\n')");
-        ObjectNode read = fields("path", ".big/one-line.json");
+        ObjectNode read = ToolClient.fields("path", ".big/one-line.json");
         long seen = 0;
         int calls = 0;
         JsonNode page;
@@ -155,7 +147,7 @@ class FilesAtScaleTest {
         int pages = 0;
         String cursor = null;
         do {
-            ObjectNode page = fields("path", "many");
+            ObjectNode page = ToolClient.fields("path", "many");
             if (cursor != null) {
                 page.put("cursor", cursor);
             }
@@ -173,7 +165,7 @@ class FilesAtScaleTest {
         assertEquals(100_000, entries);
         assertEquals(100_000, seen.size(), "no file is listed twice");
         assertTrue(seen.contains("/mnt/data/many/f098999.log") && seen.contains("/mnt/data/many/sub/g0999.log"));
-        ToolClient.Answer bad = client.call("ListSessionFiles", fields("path", "many", "cursor", "../etc"));
+        ToolClient.Answer bad = client.call("ListSessionFiles", ToolClient.fields("path", "many", "cursor", "../etc"));
         assertEquals(400, bad.status(), bad.toString());
         assertEquals("InvalidCursor", bad.errorCode());
     }

@@ -15,6 +15,15 @@ import java.util.UUID;
 /** Calls the tools over HTTP as an agent does: POST /api/<Tool> with JSON, one sessionId per test. */
 public final class ToolClient {
     public static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A body of string fields, {@code name, value, name, value...}, to add other kinds of value to. */
+    public static ObjectNode fields(String... keyValues) {
+        ObjectNode body = JSON.createObjectNode();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            body.put(keyValues[i], keyValues[i + 1]);
+        }
+        return body;
+    }
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
