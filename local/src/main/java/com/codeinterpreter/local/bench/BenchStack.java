@@ -36,7 +36,9 @@ final class BenchStack implements AutoCloseable {
     }
 
     static PoolConfig poolConfig(int readyInstances) {
-        return new PoolConfig(0, TOKEN, Duration.ofMinutes(30), 80, readyInstances, SandboxLimits.DEFAULTS,
+        // Room for every session the sections open within the cooldown: the file-tool figures' sessions made
+        // 80 too few for the start-up figures that follow them.
+        return new PoolConfig(0, TOKEN, Duration.ofMinutes(30), 160, readyInstances, SandboxLimits.DEFAULTS,
                 Path.of("/var/tmp/code-interpreter-bench"), PRELOAD, 3600);
     }
 
