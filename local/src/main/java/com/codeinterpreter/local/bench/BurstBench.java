@@ -52,9 +52,9 @@ final class BurstBench {
             java.util.Arrays.sort(cpu);
             double cpuPerSession = cpu[ALONE / 2];
             double aloneStart = kernelStartedAlone();
-            report.add("(g) CPU of one kernel started alone (its own interpreter imports the data stack), the way without a template",
+            report.add("(h) CPU of one kernel started alone (its own interpreter imports the data stack), the way without a template",
                     Samples.ms(aloneStart * 1000), "its floor for 32 at once: " + Samples.ms(aloneStart * 32 / CORES * 1000), "", null);
-            report.add("(g) one new session alone: first call (`import pandas`, a DataFrame), full stack p50",
+            report.add("(h) one new session alone: first call (`import pandas`, a DataFrame), full stack p50",
                     Samples.ms(alone.percentileMs(50)), "CPU per new session " + Samples.ms(cpuPerSession * 1000)
                             + " (median of " + ALONE + ", whole stack, its ready kernel's refill included)", "", null);
             for (int n : new int[] {8, 32}) {
@@ -97,7 +97,7 @@ final class BurstBench {
         double machine = ProcessCpu.machineBusySeconds() - machineBefore;
         double floorMs = cpuPerSession * n / CORES * 1000;
         boolean target = n == 32;
-        report.add("(g) burst of " + n + " new sessions at once, first call p50 / p99 / max (all " + n + " answers correct)",
+        report.add("(h) burst of " + n + " new sessions at once, first call p50 / p99 / max (all " + n + " answers correct)",
                 Samples.ms(latency.percentileMs(50)) + " / " + Samples.ms(latency.percentileMs(99)) + " / " + Samples.ms(latency.percentileMs(100)),
                 String.format("CPU floor %s (%d x CPU per new session / %d cores); stack CPU %.1f s (%s) over %.1f s of burst, "
                         + "refills included; whole machine %.1f core-s busy", Samples.ms(floorMs), n, CORES, cpu, parts, wall / 1e9, machine),
@@ -136,14 +136,14 @@ final class BurstBench {
         SandboxMemory total = all.stream().reduce(SandboxMemory.NONE, SandboxMemory::plus);
         long rss = total.rssBytes() / all.size();
         long pss = total.pssBytes() / all.size();
-        report.add("(g) memory per idle session after the bursts: PSS / RSS (mean of " + all.size() + " sessions, all their processes)",
+        report.add("(h) memory per idle session after the bursts: PSS / RSS (mean of " + all.size() + " sessions, all their processes)",
                 (pss >> 20) + " MiB / " + (rss >> 20) + " MiB", "PSS divides each page among the processes that map it; RSS "
                         + "counts a page shared with the template once in every process", "PSS <= 100 MB", pss <= 100L * 1000 * 1000);
     }
 
     /** What the figures mean and how they were reached; kept with the report, so a rerun keeps it. */
     void explain() {
-        report.note("(g) A burst is CPU-bound: before the kernel template, every new kernel started its own interpreter and "
+        report.note("(h) A burst is CPU-bound: before the kernel template, every new kernel started its own interpreter and "
                 + "imported numpy, pandas and matplotlib (~0.5 s of CPU each), and sessions were created one at a time under a "
                 + "lock; 32 at once took 13.4 s p50 on a quiet machine (2026-12-03) and 51 s p50 on this shared one. A larger "
                 + "ready pool does not help a burst (it holds what it was sized for; 32 ready kernels would idle at ~2 GB) and "
