@@ -7,18 +7,15 @@ call then costs reading the events it caused. Events between calls (uploads) are
 next call begins. Two things make the watch give way to a full scan, and the answer says so:
 
 - Events lost (the kernel's queue holds 16,384; a call that writes more overflows it). That call's changes
-  are then the files whose change time (ctime) is at or after the call's start, found by one full scan, and
-  the watch is set up afresh. That start is a tick of the clock the file system stamps files with, taken
-  when no file was written since the tick began, so that a file written before the call never qualifies.
+  are then the files whose change time (ctime) is at or after the call's start stamp, found by one full scan,
+  and the watch is set up afresh. The stamp is read off a file the helper touches (_tick_after_quiet).
 - No watch at all: no inotify (ctypes, the C library or the system call missing), its limits reached
   (watches or instances per user), or a file system whose change times do not follow this clock. The
   session then compares full scans taken before and after each call.
 
 A full scan after a call may run until the call's timeoutSeconds is spent, and at least SCAN_SECONDS (one
 before a call, only SCAN_SECONDS); the answer names what a scan cut short covered. Files under dot-names are
-reported like any other; only the helper's own folders (.outputs, whose files a call reports as saved
-outputs, and .code-interpreter) are left out.
-
+reported; only the helper's own folders (.outputs, reported as saved outputs, and .code-interpreter) are not.
 Standard library only: it runs in the service's kernel as well as in the local pool's.
 """
 import base64
@@ -254,16 +251,8 @@ class _Watch:
 def _check_clock():
     """A change time must fall between the clock's tick before a write and the time after it (not so on a file
     system that stamps files with another machine's clock or in whole seconds)."""
-    folder = guard.DATA + OWN_FOLDERS[1]
-    os.makedirs(folder, exist_ok=True)
-    probe = folder + "/clock-probe"
     low = _coarse_ns()
-    with open(probe, "w") as f:
-        f.write("x")
-    changed = os.stat(probe).st_ctime_ns
-    high = time.time_ns()
-    os.unlink(probe)
-    if not low <= changed <= high:
+    if not low <= _stamp() <= time.time_ns():
         raise WatchLost("this file system's change times do not follow the session's clock")
 
 
@@ -301,14 +290,26 @@ def _fresh_watch():
 
 
 def _tick_after_quiet(watch):
-    """A tick of the file system's clock such that every file written before this call is stamped before it."""
-    tick = _coarse_ns()
-    if watch.last_event_ns >= tick:  # something was written during this tick: wait for the next one
-        deadline = time.monotonic() + 0.1
-        while _coarse_ns() == tick and time.monotonic() < deadline:
-            time.sleep(0.0005)
-        tick = _coarse_ns()
+    """A change time above every file written before this call, at or below every file it writes: read off a file
+    the helper stamps, since Linux stamps with a coarse clock that lags, or (multigrain, 6.13+) a finer one."""
+    if not watch.last_event_ns:
+        return _coarse_ns()  # nothing was ever written: every file the call finds is its own
+    first = _stamp()
+    if watch.last_event_ns < first:
+        return first  # every earlier write was read before this stamp, so stamped below it
+    tick, deadline = _stamp(), time.monotonic() + 0.1
+    while tick <= first and time.monotonic() < deadline:
+        time.sleep(0.0005)
+        tick = _stamp()
     return tick
+
+
+def _stamp():
+    probe = guard.DATA + OWN_FOLDERS[1] + "/clock-probe"
+    os.makedirs(os.path.dirname(probe), exist_ok=True)
+    open(probe, "a").close()  # makes it, or only opens it: the stamp is utime's, and stamps never go back
+    os.utime(probe)
+    return os.stat(probe).st_ctime_ns
 
 
 # ---- a call's start and end ---------------------------------------------------------------------------
