@@ -99,7 +99,7 @@ class ForkedSessionAttackTest {
         // LocalStack's limits: 1 GiB of memory, 128 processes, 256 MiB files, 512 descriptors, no core dumps.
         assertEquals("[(1073741824, 1073741824), (128, 128), (268435456, 268435456), (512, 512), (0, 0)] "
                 + "['0000000000000000', '0000000000000000', '0000000000000000', '1', '2']", inside);
-        long kernel = parentOf(hostPidsWith(marker).get(0));
+        long kernel = parentOf(hostPidWith(marker));
         String groups = Files.readString(Path.of("/proc", Long.toString(kernel), "cgroup"));
         for (String controller : List.of("memory", "pids", "cpu")) {
             assertTrue(groups.lines().anyMatch(l -> l.split(":")[1].equals(controller) && l.contains("/code-interpreter/k-")),
@@ -195,6 +195,23 @@ class ForkedSessionAttackTest {
                 }
             }).map(p -> Long.parseLong(p.getFileName().toString())).toList();
         }
+    }
+
+    /** The one host process whose command line holds {@code marker}, waited for: the suite runs classes in parallel. */
+    private static long hostPidWith(String marker) throws IOException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<Long> found = hostPidsWith(marker);
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            found = hostPidsWith(marker);
+        }
+        assertEquals(1, found.size(), "one host process runs the command with " + marker + ": " + found);
+        return found.get(0);
     }
 
     private static long parentOf(long pid) throws IOException {
