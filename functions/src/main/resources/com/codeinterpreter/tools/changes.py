@@ -306,9 +306,11 @@ def _tick_after_quiet(watch):
 
 def _stamp():
     probe = guard.DATA + OWN_FOLDERS[1] + "/clock-probe"
-    os.makedirs(os.path.dirname(probe), exist_ok=True)
-    open(probe, "a").close()  # makes it, or only opens it: the stamp is utime's, and stamps never go back
-    os.utime(probe)
+    try:
+        os.utime(probe)  # the stamp is utime's; stamps never go back
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(probe), exist_ok=True)
+        open(probe, "a").close()
     return os.stat(probe).st_ctime_ns
 
 
