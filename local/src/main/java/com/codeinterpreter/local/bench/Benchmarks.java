@@ -1,9 +1,6 @@
 package com.codeinterpreter.local.bench;
 
 import com.codeinterpreter.local.sandbox.Kernel;
-import com.codeinterpreter.local.sandbox.SandboxHost;
-import com.codeinterpreter.local.sandbox.SandboxLimits;
-import com.codeinterpreter.local.sandbox.SandboxSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,14 +173,8 @@ public final class Benchmarks {
     }
 
     private Samples rawKernel() throws Exception {
-        Path dir = Files.createDirectories(Path.of("/var/tmp/code-interpreter-bench/raw-" + ProcessHandle.current().pid()));
-        SandboxHost host = SandboxHost.prepare(dir.resolve("runtime"));
-        Path data = Files.createDirectories(dir.resolve("data"));
-        if (host.switchesUid()) {
-            Files.setAttribute(data, "unix:uid", 199_999);
-            Files.setAttribute(data, "unix:gid", 199_999);
-        }
-        try (Kernel kernel = Kernel.start(host, new SandboxSpec("bench-raw", data, 199_999, SandboxLimits.DEFAULTS, BenchStack.PRELOAD))) {
+        BareSandbox sandbox = BareSandbox.prepare("raw", 199_999);
+        try (Kernel kernel = sandbox.start("bench-raw")) {
             return timed(() -> kernel.execute("print(1)", 60, 4096));
         }
     }

@@ -1,12 +1,7 @@
 package com.codeinterpreter.local.bench;
 
 import com.codeinterpreter.local.sandbox.Kernel;
-import com.codeinterpreter.local.sandbox.SandboxHost;
-import com.codeinterpreter.local.sandbox.SandboxLimits;
 import com.codeinterpreter.local.sandbox.SandboxMemory;
-import com.codeinterpreter.local.sandbox.SandboxSpec;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,17 +105,11 @@ final class BurstBench {
      * that imports the preloads. Median of three, each its process tree's CPU from start to ready.
      */
     private static double kernelStartedAlone() throws Exception {
-        Path dir = Files.createDirectories(Path.of("/var/tmp/code-interpreter-bench/alone-" + ProcessHandle.current().pid()));
-        SandboxHost host = SandboxHost.prepare(dir.resolve("runtime"));
-        Path data = Files.createDirectories(dir.resolve("data"));
-        if (host.switchesUid()) {
-            Files.setAttribute(data, "unix:uid", 199_998);
-            Files.setAttribute(data, "unix:gid", 199_998);
-        }
+        BareSandbox sandbox = BareSandbox.prepare("alone", 199_998);
         double[] cpu = new double[3];
         for (int i = 0; i < cpu.length; i++) {
             double before = ProcessCpu.treeSeconds();
-            try (Kernel kernel = Kernel.start(host, new SandboxSpec("bench-alone-" + i, data, 199_998, SandboxLimits.DEFAULTS, BenchStack.PRELOAD))) {
+            try (Kernel kernel = sandbox.start("bench-alone-" + i)) {
                 kernel.awaitReady();
                 cpu[i] = ProcessCpu.treeSeconds() - before;
             }
