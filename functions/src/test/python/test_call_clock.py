@@ -47,13 +47,17 @@ class BudgetTest(unittest.TestCase):
 
     def test_the_running_marker_names_the_call_while_it_runs_and_says_when_it_finished(self):
         seen = {}
+        deadline = int((time.time() + 30) * 1000)
+        # An id the record must escape: the marker is written by hand, not by json.dumps.
+        execution_id = 'exec-1 "\\ \u00e9'
         self.helper.runner.run_python({"seen": seen, "path": self.clock.RUNNING_FILE, "json": json},
-                                      {"code": "seen.update(json.load(open(path)))", "timeout": 30, "executionId": "exec-1",
-                                       "deadline": int((time.time() + 30) * 1000)})
-        self.assertEqual(("exec-1", "python", 30, None), (seen["executionId"], seen["op"], seen["timeoutSeconds"], seen.get("finishedAt")))
+                                      {"code": "with open(path) as f:\n    seen.update(json.load(f))", "timeout": 30,
+                                       "executionId": execution_id, "deadline": deadline})
+        self.assertEqual((execution_id, "python", 30, deadline, None),
+                         (seen["executionId"], seen["op"], seen["timeoutSeconds"], seen["deadline"], seen.get("finishedAt")))
         with open(self.clock.RUNNING_FILE) as f:
             after = json.load(f)
-        self.assertEqual(("exec-1", seen["startedAt"]), (after["executionId"], after["startedAt"]))
+        self.assertEqual((execution_id, seen["startedAt"]), (after["executionId"], after["startedAt"]))
         self.assertGreaterEqual(after["finishedAt"], after["startedAt"])
 
     def test_a_timeout_message_says_how_long_the_call_waited(self):
@@ -65,25 +69,45 @@ class BudgetTest(unittest.TestCase):
 
 class AlarmTest(unittest.TestCase):
 
-    def run_child(self, code):
-        """Runs user code under a 0.3 s alarm in a child process (the alarm may end it); answers (exit code, seconds)."""
-        program = ("import sys; sys.path.insert(0, %r)\nimport helper_modules\nclock = helper_modules.load().call_clock\n"
+    def run_child(self, code, setup="", wrap=None):
+        """Runs user code under a 0.3 s alarm in a child process (the alarm may end it), after `setup` (run with the
+        helper's call_clock as `clock`); answers (exit code, seconds, stdout). `wrap` is the command line around it."""
+        program = ("import sys; sys.path.insert(0, %r)\nimport helper_modules\nclock = helper_modules.load().call_clock\n%s\n"
                    "try:\n    with clock.Alarm(0.3):\n        exec(%r)\nexcept clock.UserTimeout:\n    print('interrupted')\n"
-                   % (HERE, code))
+                   % (HERE, setup, code))
         started = time.monotonic()
-        done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+        done = subprocess.run((wrap or []) + [sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
         return done.returncode, time.monotonic() - started, done.stdout
 
     def test_code_that_stops_when_interrupted_ends_with_user_timeout(self):
-        self.assertEqual(0, self.run_child("import time\ntime.sleep(10)")[0])
+        self.assertEqual((0, "interrupted\n"), self.run_child("import time\ntime.sleep(10)")[::2])
 
     def test_code_that_ignores_the_interrupt_ends_the_interpreter_after_the_grace(self):
         code, seconds, _ = self.run_child("import time\nwhile True:\n    try:\n        time.sleep(10)\n    except BaseException:\n        pass")
-        self.assertEqual(1, code, "faulthandler's watchdog ends the process")
+        self.assertEqual(1, code, "the kill timer ends the process")
         self.assertLess(seconds, 10, "ended after 0.3 s + the %d s grace, not when the sleep would have" % 2)
 
     def test_code_stuck_in_c_is_ended_too(self):
         code, _, out = self.run_child("sum(range(10 ** 12))")  # a C loop: Python's signal handler never runs
+        self.assertEqual((1, ""), (code, out))
+
+    def test_the_kill_timer_is_what_ends_code_here_not_the_fallback(self):
+        # glibc on 64-bit Linux has POSIX timers: the cheap watchdog is the one in use, not faulthandler's.
+        self.assertEqual("_KillTimer", type(helper_modules.load().call_clock.watchdog()).__name__)
+
+    def test_a_disarmed_kill_timer_leaves_the_interpreter_running(self):
+        code, _, out = self.run_child("pass", setup="clock.watchdog().arm(0.2)\nclock.watchdog().disarm()\nimport time\ntime.sleep(0.6)")
+        self.assertEqual((0, ""), (code, out))
+
+    def test_without_posix_timers_faulthandler_ends_code_stuck_in_c(self):
+        code, _, out = self.run_child("sum(range(10 ** 12))", setup="clock._watchdog.append(clock._FaulthandlerWatchdog())")
+        self.assertEqual((1, ""), (code, out))
+
+    @unittest.skipUnless(shutil.which("unshare") and os.geteuid() == 0, "needs root to start a pid namespace")
+    def test_code_stuck_in_c_is_ended_in_an_interpreter_that_is_pid_1(self):
+        # The local pool's kernels are pid 1 of their namespace, where a signal's default action never ends them.
+        code, _, out = self.run_child("sum(range(10 ** 12))", setup="import os\nassert os.getpid() == 1",
+                                      wrap=["unshare", "--pid", "--fork"])
         self.assertEqual((1, ""), (code, out))
 
 

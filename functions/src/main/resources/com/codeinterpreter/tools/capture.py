@@ -45,15 +45,16 @@ class _Progress:
 
     def begin(self):
         with self.lock:
+            if self.started is None:  # this interpreter's first call: remove a file left by one killed mid-call
+                try:
+                    os.unlink(PROGRESS_FILE)
+                except OSError:
+                    pass
             self.started = (time.time(), time.monotonic())
             # Per stream, its last writes: enough for the tail unless the lines are very short, and bounded.
             self.tails = {"stdout": collections.deque(maxlen=PROGRESS_WRITES), "stderr": collections.deque(maxlen=PROGRESS_WRITES)}
             self.written = False
             self.dirty = True
-            try:
-                os.unlink(PROGRESS_FILE)  # left by a call whose interpreter was killed before it could end
-            except OSError:
-                pass
         if self.flusher is None or not self.flusher.is_alive():
             self.flusher = threading.Thread(target=self._flush_loop, name="code-interpreter-progress", daemon=True)
             self.flusher.start()
