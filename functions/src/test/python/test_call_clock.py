@@ -26,22 +26,22 @@ class BudgetTest(unittest.TestCase):
 
     def test_time_waited_for_the_session_is_taken_off_the_timeout(self):
         deadline = int((time.time() + 4) * 1000)  # a 10 s call that waited 6 s
-        seconds, waited = self.clock.budget({"timeout": 10, "deadline": deadline})
+        seconds, waited = self.clock.budget({"timeoutSeconds": 10, "deadline": deadline})
         self.assertAlmostEqual(4, seconds, delta=0.5)
         self.assertAlmostEqual(6, waited, delta=0.5)
 
     def test_without_a_deadline_the_budget_is_the_timeout(self):
-        self.assertEqual((30.0, 0.0), self.clock.budget({"timeout": 30}))
+        self.assertEqual((30.0, 0.0), self.clock.budget({"timeoutSeconds": 30}))
 
     def test_a_call_that_starts_after_its_deadline_runs_nothing_and_says_the_session_was_busy(self):
-        request = {"op": "python", "code": "open(DATA + '/ran.txt', 'w').write('x')", "timeout": 5,
+        request = {"op": "python", "pythonCode": "open(DATA + '/ran.txt', 'w').write('x')", "timeoutSeconds": 5,
                    "deadline": int((time.time() - 1) * 1000), "executionId": "late"}
         self.assertEqual((None, 6.0), tuple(round(v) if v else v for v in self.clock.budget(request)))
         reply = self.helper.runner.run_python({"DATA": self.data}, request)
         self.assertEqual(("timedOut", "SessionBusy"), (reply["status"], reply["error"]["type"]))
         self.assertIn("timeoutSeconds (5 s)", reply["error"]["message"])
         self.assertFalse(os.path.exists(os.path.join(self.data, "ran.txt")))
-        shell = self.helper.runner.run_shell({"command": "touch ran.txt", "timeout": 5, "deadline": request["deadline"]})
+        shell = self.helper.runner.run_shell({"command": "touch ran.txt", "timeoutSeconds": 5, "deadline": request["deadline"]})
         self.assertEqual(("timedOut", "SessionBusy", None), (shell["status"], shell["error"]["type"], shell["exitCode"]))
         self.assertFalse(os.path.exists(os.path.join(self.data, "ran.txt")))
 
@@ -51,7 +51,7 @@ class BudgetTest(unittest.TestCase):
         # An id the record must escape: the marker is written by hand, not by json.dumps.
         execution_id = 'exec-1 "\\ \u00e9'
         self.helper.runner.run_python({"seen": seen, "path": self.clock.RUNNING_FILE, "json": json},
-                                      {"code": "with open(path) as f:\n    seen.update(json.load(f))", "timeout": 30,
+                                      {"pythonCode": "with open(path) as f:\n    seen.update(json.load(f))", "timeoutSeconds": 30,
                                        "executionId": execution_id, "deadline": deadline})
         self.assertEqual((execution_id, "python", 30, deadline, None),
                          (seen["executionId"], seen["op"], seen["timeoutSeconds"], seen["deadline"], seen.get("finishedAt")))
@@ -61,7 +61,7 @@ class BudgetTest(unittest.TestCase):
         self.assertGreaterEqual(after["finishedAt"], after["startedAt"])
 
     def test_a_timeout_message_says_how_long_the_call_waited(self):
-        reply = self.helper.runner.run_python({}, {"code": "import time\ntime.sleep(5)", "timeout": 3,
+        reply = self.helper.runner.run_python({}, {"pythonCode": "import time\ntime.sleep(5)", "timeoutSeconds": 3,
                                                    "deadline": int((time.time() + 0.3) * 1000)})
         self.assertEqual("timedOut", reply["status"])
         self.assertRegex(reply["error"]["message"], r"^The code ran longer than timeoutSeconds \(3 s\) and was stopped\. It waited 2\.\d s")

@@ -55,7 +55,7 @@ class RunShellWatchTest(unittest.TestCase):
         os.chmod(os.path.join(bin_dir, "pip"), 0o755)
         for command in ("X=pip; $X install requests", "eval \"$(printf 'p%sp' i) install requests\"", "a=in; pip ${a}stall requests",
                         "(setsid sh -c 'pip install requests' &); sleep 4"):
-            reply = self.runner.run_shell({"command": "export PATH=%s:$PATH; %s" % (bin_dir, command), "timeout": 20})
+            reply = self.runner.run_shell({"command": "export PATH=%s:$PATH; %s" % (bin_dir, command), "timeoutSeconds": 20})
             self.assertEqual(("failed", "PackageInstallBlocked", None), (reply["status"], reply["error"]["type"], reply["exitCode"]),
                              command)
             self.assertIn("pip install is not available", reply["error"]["message"])
@@ -63,7 +63,7 @@ class RunShellWatchTest(unittest.TestCase):
         self.assertFalse(os.path.exists(os.path.join(self.data, "installed")), "no installer ran to its end")
 
     def test_a_shell_timeout_carries_the_same_error_as_a_python_one(self):
-        reply = self.runner.run_shell({"command": "sleep 5", "timeout": 0.3})
+        reply = self.runner.run_shell({"command": "sleep 5", "timeoutSeconds": 0.3})
         self.assertEqual(("timedOut", None), (reply["status"], reply["exitCode"]))
         self.assertEqual({"type": "TimeoutError", "message": "The command ran longer than timeoutSeconds (0.3 s) and was stopped, with "
                           "everything it started."}, reply["error"])

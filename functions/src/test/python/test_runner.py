@@ -24,9 +24,9 @@ RUN_SHELL = "Run shell commands with the RunShellCommand tool."
 
 def python_request(code, timeout=None, max_output=None):
     """run_python's request: the one place these tests spell it."""
-    request = {"op": "python", "code": code}
+    request = {"op": "python", "pythonCode": code}
     if timeout is not None:
-        request["timeout"] = timeout
+        request["timeoutSeconds"] = timeout
     if max_output is not None:
         request["maxOutput"] = max_output
     return request
@@ -35,7 +35,7 @@ def python_request(code, timeout=None, max_output=None):
 def shell_request(command, timeout=None, max_output=None):
     request = {"op": "shell", "command": command}
     if timeout is not None:
-        request["timeout"] = timeout
+        request["timeoutSeconds"] = timeout
     if max_output is not None:
         request["maxOutput"] = max_output
     return request

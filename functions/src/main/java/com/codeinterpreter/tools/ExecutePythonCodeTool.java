@@ -35,15 +35,16 @@ public final class ExecutePythonCodeTool {
 
     /** Runs the code; a long timeout answers {@link Accepted} at once and the result is polled. */
     public Object run(SessionKey key, Request request) {
-        return runPython(key, request.pythonCode(), request.timeoutSeconds(), null);
+        return runPython(key, request, null);
     }
 
     /** {@link Accepted} or the {@link ExecutionReport}; {@code echo} comes back with the helper's reply. */
-    Object runPython(SessionKey key, String code, int timeoutSeconds, HelperRequest.Echo echo) {
+    Object runPython(SessionKey key, Request call, HelperRequest.Echo echo) {
         long started = System.nanoTime();
         String identifier = identity.identifier(key);
+        int timeoutSeconds = call.timeoutSeconds();
         CallClock clock = CallClock.start(timeoutSeconds);
-        var request = new HelperRequest.RunPython(code, timeoutSeconds, ExecutionLimits.MAX_OUTPUT_CHARS, echo).by(clock);
+        var request = new HelperRequest.RunPython(call, ExecutionLimits.MAX_OUTPUT_CHARS, echo).by(clock);
         if (ExecutionLimits.needsAsync(timeoutSeconds)) {
             int poolTimeout = timeoutSeconds + ExecutionLimits.GRACE_SECONDS;
             return ExecutionLimits.accepted(runner.start(identifier, request, poolTimeout, ExecutionLimits.MAX_OUTPUT_CHARS + 1).executionId(),

@@ -29,7 +29,9 @@ public final class GeneratePdfReportTool {
 
     public Object run(SessionKey key, Request request) {
         var pdf = new HelperRequest.PdfTarget(request.expectedOutputFilename(), request.saveAsFilename());
-        Object outcome = python.runPython(key, request.pythonCode(), request.timeoutSeconds(), new HelperRequest.Echo(pdf));
+        // Built by hand, so a parameter added to ExecutePythonCode is a compile error here until this call says what it passes.
+        var call = new ExecutePythonCodeTool.Request(request.pythonCode(), request.timeoutSeconds());
+        Object outcome = python.runPython(key, call, new HelperRequest.Echo(pdf));
         return outcome instanceof ExecutionReport report ? finish(report, pdf) : outcome;
     }
 

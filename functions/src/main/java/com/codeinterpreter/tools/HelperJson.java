@@ -1,5 +1,6 @@
 package com.codeinterpreter.tools;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +24,10 @@ final class HelperJson {
     private final ObjectMapper json;
 
     private HelperJson(boolean strict) {
+        // A field left out means "not given" to the helper: nulls are not sent, in the tool's records unwrapped in a request too.
         this.json = JsonMapper.builder()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
     }
 

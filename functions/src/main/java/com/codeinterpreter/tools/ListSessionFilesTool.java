@@ -27,8 +27,7 @@ public final class ListSessionFilesTool {
     }
 
     public FileList run(SessionKey key, Request request) {
-        var listed = files.query(key, new HelperRequest.ListFiles(request.path(), request.recursive(), MAX_ENTRIES, request.cursor()),
-                HelperReply.FilesListed.class);
+        var listed = files.query(key, new HelperRequest.ListFiles(request, MAX_ENTRIES), HelperReply.FilesListed.class);
         // The sandbox's own type table is thin (no /etc/mime.types there); name the types the same way everywhere.
         List<FileEntry> files = listed.reply().files().stream().map(e -> !e.isFile() ? e
                 : new FileEntry(e.name(), e.path(), e.type(), e.size(), e.lastModified(), ContentTypes.of(e.name()))).toList();

@@ -37,8 +37,7 @@ public final class ReadSessionFileTool {
     }
 
     public FileText run(SessionKey key, Request request) {
-        var read = files.query(key, new HelperRequest.ReadFile(request.path(), request.startLine(), request.maxLines(),
-                MAX_CHARS, request.startColumn(), request.tailLines()), HelperReply.FileRead.class);
+        var read = files.query(key, new HelperRequest.ReadFile(request, MAX_CHARS), HelperReply.FileRead.class);
         HelperReply.FileRead text = read.reply();
         return new FileText(text.path(), text.content(), text.startLine(), text.endLine(), text.lineCount(), text.totalLines(),
                 text.size(), text.truncated(), text.nextColumn(), next(request, text), read.session());

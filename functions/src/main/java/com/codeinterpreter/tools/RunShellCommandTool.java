@@ -3,6 +3,7 @@ package com.codeinterpreter.tools;
 import com.codeinterpreter.answers.ToolException;
 import com.codeinterpreter.identity.SessionIdentity;
 import com.codeinterpreter.identity.SessionKey;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.logging.Logger;
 
 /** RunShellCommand: bash in /mnt/data; stdout, stderr and the exit code come back, and changed files as links. */
@@ -12,8 +13,12 @@ public final class RunShellCommandTool {
     public static final int MAX_TIMEOUT = 240;
     public static final int MAX_COMMAND_CHARS = 20_000;
 
-    /** A request, bound from the catalog (which checks its limits). */
-    public record Request(String command, String explanation, boolean isBackground, int timeoutSeconds) implements ToolRequest {
+    /**
+     * A request, bound from the catalog (which checks its limits). The session is sent the command and its timeout only
+     * ({@link HelperRequest.RunShell}): the explanation is the app's to log, and isBackground is refused unless false.
+     */
+    public record Request(String command, @JsonIgnore String explanation, @JsonIgnore boolean isBackground, int timeoutSeconds)
+            implements ToolRequest {
         public Request {
             if (command == null || command.isBlank()) {
                 throw ToolException.invalid("'command' is required: the shell command to run in /mnt/data.");
@@ -43,7 +48,7 @@ public final class RunShellCommandTool {
         // The contract asks for the command to be logged with its explanation; both are cut short.
         LOG.info(() -> "RunShellCommand " + shorten(request.explanation()) + ": " + shorten(request.command()));
         CallClock clock = CallClock.start(request.timeoutSeconds());
-        var op = new HelperRequest.RunShell(request.command(), request.timeoutSeconds(), ExecutionLimits.MAX_OUTPUT_CHARS).by(clock);
+        var op = new HelperRequest.RunShell(request, ExecutionLimits.MAX_OUTPUT_CHARS).by(clock);
         if (ExecutionLimits.needsAsync(request.timeoutSeconds())) {
             int poolTimeout = request.timeoutSeconds() + ExecutionLimits.GRACE_SECONDS;
             return ExecutionLimits.accepted(runner.start(identifier, op, poolTimeout, ExecutionLimits.MAX_OUTPUT_CHARS).executionId(),

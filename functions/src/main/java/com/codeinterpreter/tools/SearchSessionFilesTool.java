@@ -37,8 +37,7 @@ public final class SearchSessionFilesTool {
     }
 
     public SearchMatches run(SessionKey key, Request request) {
-        var found = files.query(key, new HelperRequest.SearchFiles(request.pattern(), request.path(), request.glob(),
-                request.ignoreCase(), request.maxResults(), SEARCH_SECONDS), HelperReply.FilesSearched.class);
+        var found = files.query(key, new HelperRequest.SearchFiles(request, SEARCH_SECONDS), HelperReply.FilesSearched.class);
         HelperReply.FilesSearched reply = found.reply();
         return new SearchMatches(reply.matches(), reply.filesSearched(), reply.truncated(), reply.skipped(), reply.filesSkipped(),
                 reply.timedOut(), reply.stoppedIn(), reply.stoppedAtByte(), reply.patternWarning(), next(request, reply), found.session());

@@ -93,7 +93,7 @@ public final class SessionRunner {
     /** Starts an operation asynchronously (always with the helper's source, as the kernel's state is unknown). */
     PoolExecution start(String identifier, HelperRequest.Timed request, int poolTimeoutSeconds, int maxOutput) {
         String id = UUID.randomUUID().toString();
-        return client.start(identifier, installCell(literal(request.inExecution(id, CallClock.start(request.timeout()))), null),
+        return client.start(identifier, installCell(literal(request.inExecution(id, CallClock.start(request.timeoutSeconds()))), null),
                 poolTimeoutSeconds, maxOutput, id);
     }
 

@@ -41,7 +41,7 @@ class UserTimeout(BaseException):
 def budget(request):
     """(seconds the code may run, seconds it waited for the session); None seconds when the deadline passed
     before the call started. Without a deadline (an older caller) the budget is the timeout."""
-    timeout = float(request.get("timeout") or 0)
+    timeout = float(request.get("timeoutSeconds") or 0)
     deadline = request.get("deadline")
     if not deadline or timeout <= 0:
         return timeout, 0.0
@@ -57,7 +57,7 @@ def busy_reply(request, waited):
     return {"status": "timedOut", "error": {"type": "SessionBusy", "message": (
         "The session was busy with another call for the whole of this call's timeoutSeconds (%g s), so this call's "
         "code did not run. Wait for the other call to end (GetExecutionResult with its executionId), then call again."
-        % float(request.get("timeout") or 0))}}
+        % float(request.get("timeoutSeconds") or 0))}}
 
 
 def waited_note(waited):
@@ -76,7 +76,7 @@ def mark_running(request, op, finished=False):
     # Written by hand, not by json.dumps, which costs more than the write: only the id is text from outside.
     record = '{"executionId": %s, "op": "%s", "startedAt": %d, "deadline": %s, "timeoutSeconds": %s' % (
         json.encoder.encode_basestring_ascii(str(execution_id)), op, request["_startedAt"],
-        _json_number(request.get("deadline")), _json_number(request.get("timeout")))
+        _json_number(request.get("deadline")), _json_number(request.get("timeoutSeconds")))
     if finished:
         # Kept, not removed: a caller that gave up waiting just before this reply reached it still learns that
         # its own call ran (and waits for the reply in transit) rather than calling the session busy.

@@ -161,6 +161,10 @@ def _checked(path):
     return None, st
 
 
+# What read_file takes: ReadSessionFile's parameters, then what the app adds (HelperRequest.ReadFile).
+REQUEST = ("path", "startLine", "maxLines", "startColumn", "tailLines", "maxChars")
+
+
 def read_file(request):
     path = request["path"]
     max_lines = int(request.get("maxLines") or 2000)

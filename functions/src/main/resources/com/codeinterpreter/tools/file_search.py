@@ -216,6 +216,10 @@ class _Grep:
         return where, failed
 
 
+# What search_files takes: SearchSessionFiles' parameters, then what the app adds (HelperRequest.SearchFiles).
+REQUEST = ("pattern", "path", "glob", "ignoreCase", "maxResults", "maxSeconds")
+
+
 def search_files(request):
     root = request.get("path") or guard.DATA
     real = session_files._outside(root)

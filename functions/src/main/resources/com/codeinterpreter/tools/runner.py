@@ -39,17 +39,11 @@ UserTimeout = call_clock.UserTimeout
 
 
 # ---- the protocol -----------------------------------------------------------------------------------
-# Stated once, here: what each operation takes and what its reply carries. The Java side binds the same
-# names (HelperRequest.java, HelperReply.java), and HelperProtocolTest holds the two together.
-
-REQUESTS = {
-    "python": ("code", "timeout", "maxOutput", "echo", "executionId", "deadline"),
-    "shell": ("command", "timeout", "maxOutput", "executionId", "deadline"),
-    "read": ("path", "startLine", "maxLines", "maxChars", "startColumn", "tailLines"),
-    "search": ("pattern", "path", "glob", "ignoreCase", "maxResults", "maxSeconds"),
-    "list": ("path", "recursive", "maxEntries", "cursor"),
-    "collect": (),
-}
+# Stated here: what each operation's reply carries. What each one takes is stated beside its code, so that a
+# new tool parameter is one edit there: PYTHON_REQUEST and SHELL_REQUEST below, by run_python and run_shell;
+# REQUEST in file_read.py (read), file_search.py (search) and session_files.py (list). REQUESTS gathers them
+# at the end of this module. The Java side binds the same names (HelperRequest.java, HelperReply.java), and
+# HelperProtocolTest holds the two together.
 # Every reply: the marker (first, so the caller tells a reply from any other value), then the envelope.
 ENVELOPE = ("ci", "op", "status", "error", "sessionState")
 _CHANGES = ("savedOutputs", "figures", "files", "filesNotReported", "notes")
@@ -241,12 +235,16 @@ def _error_of(exc):
     return {"type": type(exc).__name__, "message": str(exc)}
 
 
+# What run_python takes: ExecutePythonCode's parameters, then what the app adds (HelperRequest.RunPython).
+PYTHON_REQUEST = ("pythonCode", "timeoutSeconds", "maxOutput", "echo", "executionId", "deadline")
+
+
 def run_python(user_globals, request):
     """Runs user code. While this function is on the stack the guard's audit hook refuses blocked
     operations, so everything here that can run user-defined code (the code, its result's __repr__,
     figure callbacks, functions it patched) is covered."""
-    code = request["code"]
-    timeout = float(request.get("timeout") or 0)
+    code = request["pythonCode"]
+    timeout = float(request.get("timeoutSeconds") or 0)
     seconds, waited = call_clock.budget(request)
     if seconds is None:
         return dict(call_clock.busy_reply(request, waited), files=[], filesNotReported=0, figures=[])
@@ -331,6 +329,10 @@ def _expected_file(path, found):
 
 # ---- shell -------------------------------------------------------------------------------------------
 
+# What run_shell takes: RunShellCommand's command and timeoutSeconds, then what the app adds (HelperRequest.RunShell).
+SHELL_REQUEST = ("command", "timeoutSeconds", "maxOutput", "executionId", "deadline")
+
+
 def run_shell(request):
     blocked = guard.check_shell(request["command"])
     if blocked is not None:
@@ -338,7 +340,7 @@ def run_shell(request):
         return {"status": "failed", "exitCode": None, "stdout": "", "stderr": "%s: %s\n" % (blocked.error_type, blocked),
                 "error": {"type": blocked.error_type, "message": str(blocked)}, "files": [], "filesNotReported": 0,
                 "figures": []}
-    timeout = float(request.get("timeout") or 120)
+    timeout = float(request.get("timeoutSeconds") or 120)
     seconds, waited = call_clock.budget(request)
     if seconds is None:
         return dict(call_clock.busy_reply(request, waited), exitCode=None, stdout="", stderr="", files=[], filesNotReported=0,
@@ -410,6 +412,10 @@ def _wait_watching(process, deadline):
         if process.returncode is not None:
             return False, None
 
+
+# What each operation takes, from beside its code (see the protocol's comment at the top).
+REQUESTS = {"python": PYTHON_REQUEST, "shell": SHELL_REQUEST, "read": file_read.REQUEST, "search": file_search.REQUEST,
+            "list": session_files.REQUEST, "collect": ()}
 
 # User code runs only inside these two (the code itself, and what it left for figures to run): the hook
 # refuses blocked operations while one of them is on the stack.

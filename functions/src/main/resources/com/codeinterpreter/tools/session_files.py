@@ -102,6 +102,10 @@ def _files_after(folder, after, own, count, unreadable):
         yield from _files_after(entry.path, resume, own, count, unreadable)
 
 
+# What list_files takes: ListSessionFiles' parameters, then what the app adds (HelperRequest.ListFiles).
+REQUEST = ("path", "recursive", "cursor", "maxEntries")
+
+
 def list_files(request):
     """A page of a folder's entries, in name order, from just after `cursor` (the relative path of the page's
     last entry, which the reply hands back as nextCursor while more entries follow)."""

@@ -10,8 +10,10 @@ import com.codeinterpreter.answers.ExecutionStatus;
 import com.codeinterpreter.answers.FileEntry;
 import com.codeinterpreter.answers.SearchMatches;
 import com.codeinterpreter.answers.SessionState;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -53,18 +55,19 @@ class HelperProtocolTest {
         assumeTrue(Files.isExecutable(PYTHON), "the helper runs in /usr/bin/python3");
         String folder = data.toString();
         List<HelperReply> replies = dispatch(List.of(
-                new HelperRequest.RunPython("open('" + folder + "/out.txt', 'w').write('alpha\\nbeta ERROR\\n')\nprint('hi')\n6 * 7", 30,
-                        20_000, new HelperRequest.Echo(new HelperRequest.PdfTarget(folder + "/r.pdf", "r.pdf"))),
-                new HelperRequest.RunPython("1 / 0", 30, 20_000, null),
-                new HelperRequest.RunPython("print('x' * 50)", 30, 10, null),
-                new HelperRequest.RunShell("echo shell; echo oops >&2; echo made > made.txt; exit 3", 30, 20_000),
-                new HelperRequest.ReadFile(folder + "/out.txt", 2, 10, 1000, null, null),
-                new HelperRequest.SearchFiles("error", folder, "*.txt", true, 10, 30),
-                new HelperRequest.ListFiles(folder, false, 2, null),
+                python("open('" + folder + "/out.txt', 'w').write('alpha\\nbeta ERROR\\n')\nprint('hi')\n6 * 7", 20_000,
+                        new HelperRequest.Echo(new HelperRequest.PdfTarget(folder + "/r.pdf", "r.pdf"))),
+                python("1 / 0", 20_000, null),
+                python("print('x' * 50)", 10, null),
+                new HelperRequest.RunShell(new RunShellCommandTool.Request("echo shell; echo oops >&2; echo made > made.txt; exit 3",
+                        "a shell round trip", false, 30), 20_000),
+                new HelperRequest.ReadFile(new ReadSessionFileTool.Request(folder + "/out.txt", 2, 10, null, null), 1000),
+                new HelperRequest.SearchFiles(new SearchSessionFilesTool.Request("error", folder, "*.txt", true, 10), 30),
+                new HelperRequest.ListFiles(new ListSessionFilesTool.Request(folder, false, null), 2),
                 new HelperRequest.CollectChanges(),
-                new HelperRequest.ReadFile(folder + "/missing.txt", 1, 10, 1000, null, null),
-                new HelperRequest.ReadFile(folder + "/out.txt", 1, 10, 3, 2, 1),
-                new HelperRequest.ListFiles(folder, false, 2, "made.txt")));
+                new HelperRequest.ReadFile(new ReadSessionFileTool.Request(folder + "/missing.txt", 1, 10, null, null), 1000),
+                new HelperRequest.ReadFile(new ReadSessionFileTool.Request(folder + "/out.txt", 1, 10, 2, 1), 3),
+                new HelperRequest.ListFiles(new ListSessionFilesTool.Request(folder, false, "made.txt"), 2)));
 
         HelperReply.PythonRan ran = assertInstanceOf(HelperReply.PythonRan.class, replies.get(0));
         assertEquals(ExecutionStatus.SUCCEEDED, ran.status());
@@ -134,7 +137,7 @@ class HelperProtocolTest {
         assumeTrue(Files.isExecutable(PYTHON));
         JsonNode tables = new ObjectMapper().readTree(run(List.of()).get(0));
         for (JsonSubTypes.Type op : HelperRequest.class.getAnnotation(JsonSubTypes.class).value()) {
-            assertEquals(strings(tables.path("REQUESTS").path(op.name())), components(op.value()), "request " + op.name());
+            assertEquals(strings(tables.path("REQUESTS").path(op.name())), requestFields(op.value()), "request " + op.name());
         }
         Set<String> envelope = strings(tables.path("ENVELOPE"));
         envelope.removeAll(Set.of("ci", "op"));
@@ -163,6 +166,65 @@ class HelperProtocolTest {
                 .map(JsonSubTypes.Type::value).collect(Collectors.toSet()), "every request record is named for Jackson");
         assertEquals(sealedLeaves(HelperReply.class), Arrays.stream(HelperReply.class.getAnnotation(JsonSubTypes.class).value())
                 .map(JsonSubTypes.Type::value).collect(Collectors.toSet()), "every reply record is named for Jackson");
+    }
+
+    /**
+     * A tool's parameter reaches the helper with no change on the Java side (its request record travels unwrapped in
+     * the operation's), so the helper's field list for that operation must name every component of the record: a
+     * component added to the record without a field in the helper's table fails here, by the record's name.
+     */
+    @Test
+    void everyComponentOfAToolsRequestRecordIsAFieldTheHelperTakes() throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON));
+        JsonNode requests = new ObjectMapper().readTree(run(List.of()).get(0)).path("REQUESTS");
+        Set<Class<?>> tools = new java.util.HashSet<>();
+        for (JsonSubTypes.Type op : HelperRequest.class.getAnnotation(JsonSubTypes.class).value()) {
+            Set<String> takes = strings(requests.path(op.name()));
+            for (RecordComponent c : op.value().getRecordComponents()) {
+                if (c.getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
+                    tools.add(c.getType());
+                    Set<String> missing = requestFields(c.getType());
+                    missing.removeAll(takes);
+                    assertEquals(Set.of(), missing, c.getType().getName() + " has components the helper's " + op.name()
+                            + " does not take: add them to its field list (REQUESTS in runner.py says where it is)");
+                }
+            }
+        }
+        assertEquals(Set.of(ExecutePythonCodeTool.Request.class, RunShellCommandTool.Request.class, ReadSessionFileTool.Request.class,
+                SearchSessionFilesTool.Request.class, ListSessionFilesTool.Request.class), tools, "the tools whose requests reach the helper");
+    }
+
+    /** Jackson writes each record's fields as {@link #requestFields} reads them: unwrapped, ignored ones left out, and no nulls. */
+    @Test
+    void eachOperationIsWrittenWithTheFieldsItsRecordsName() throws Exception {
+        Map<HelperRequest, Set<String>> written = Map.of(
+                python("1", 10, new HelperRequest.Echo(null)).inExecution("e", CallClock.start(30)),
+                Set.of("op", "pythonCode", "timeoutSeconds", "maxOutput", "echo", "executionId", "deadline"),
+                python("1", 10, null), Set.of("op", "pythonCode", "timeoutSeconds", "maxOutput"),
+                new HelperRequest.RunShell(new RunShellCommandTool.Request("ls", "why", false, 5), 10).inExecution("e", CallClock.start(5)),
+                Set.of("op", "command", "timeoutSeconds", "maxOutput", "executionId", "deadline"),
+                new HelperRequest.ReadFile(new ReadSessionFileTool.Request("/mnt/data/a", 1, 2, 3, null), 4),
+                Set.of("op", "path", "startLine", "maxLines", "startColumn", "maxChars"),
+                new HelperRequest.SearchFiles(new SearchSessionFilesTool.Request("a", "/mnt/data", null, false, 1), 2),
+                Set.of("op", "pattern", "path", "ignoreCase", "maxResults", "maxSeconds"),
+                new HelperRequest.ListFiles(new ListSessionFilesTool.Request("/mnt/data", true, "c"), 2),
+                Set.of("op", "path", "recursive", "cursor", "maxEntries"));
+        ObjectMapper mapper = new ObjectMapper();
+        written.forEach((request, fields) -> {
+            Set<String> names = new TreeSet<>();
+            try {
+                mapper.readTree(STRICT.write(request)).fieldNames().forEachRemaining(names::add);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            assertEquals(new TreeSet<>(fields), names, request.toString());
+            names.remove("op");
+            assertTrue(requestFields(request.getClass()).containsAll(names), "what the helper's field list is checked against");
+        });
+    }
+
+    private static HelperRequest.RunPython python(String code, int maxOutput, HelperRequest.Echo echo) {
+        return new HelperRequest.RunPython(new ExecutePythonCodeTool.Request(code, 30), maxOutput, echo);
     }
 
     private List<HelperReply> dispatch(List<HelperRequest> requests) throws Exception {
@@ -219,6 +281,22 @@ class HelperProtocolTest {
         assertEquals(0, p.exitValue());
         assertEquals(requests.size() + 1, out.size(), String.join("\n", out));
         return out;
+    }
+
+    /**
+     * The JSON fields of a request record, from its components: a {@link JsonUnwrapped} one stands for its own record's
+     * fields, and a {@link JsonIgnore}d one is not sent.
+     */
+    private static Set<String> requestFields(Class<?> record) {
+        Set<String> fields = new TreeSet<>();
+        for (RecordComponent c : record.getRecordComponents()) {
+            if (c.getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
+                fields.addAll(requestFields(c.getType()));
+            } else if (!c.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
+                fields.add(c.getName());
+            }
+        }
+        return fields;
     }
 
     private static Set<String> components(Class<?> record) {
