@@ -19,21 +19,36 @@ import java.util.Arrays;
  * is common to every tool and bound to the session, not to the request.
  */
 public final class RequestBinder {
+    /** Each request record's component names and canonical constructor, looked up once: reflection is slow to repeat per call. */
+    private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
+        @Override
+        protected RecordShape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            try {
+                return new RecordShape(Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new),
+                        type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new)));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type.getName() + " has no canonical constructor", e);
+            }
+        }
+    };
+
+    private record RecordShape(String[] names, Constructor<?> canonical) {
+    }
+
     private RequestBinder() {
     }
 
     /** The request record of {@code tool}, from {@code body}; a value that does not fit is a {@link ToolException}. */
     public static ToolRequest bind(ToolDefinition tool, ObjectNode body) {
         Class<? extends ToolRequest> type = tool.request();
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            values[i] = value(tool.parameter(components[i].getName()), body.get(components[i].getName()));
+        RecordShape shape = SHAPES.get(type);
+        Object[] values = new Object[shape.names().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value(tool.parameter(shape.names()[i]), body.get(shape.names()[i]));
         }
         try {
-            Constructor<? extends ToolRequest> canonical = type.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            return canonical.newInstance(values);
+            return type.cast(shape.canonical().newInstance(values));
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException refused) {
                 throw refused;

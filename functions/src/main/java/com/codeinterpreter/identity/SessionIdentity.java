@@ -19,6 +19,8 @@ public final class SessionIdentity {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
+    /** One keyed Mac per thread, reused: making and keying one per call cost more than the hash itself. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public SessionIdentity(String secret) {
         if (secret == null || secret.length() < 16) {
@@ -41,14 +43,22 @@ public final class SessionIdentity {
 
     /** The pool identifier: {@code ci-} and 48 hex digits, within the service's 4-128 character rule. */
     public String identifier(String caller, String sessionId) {
+        byte[] callerBytes = caller.getBytes(StandardCharsets.UTF_8);
+        byte[] sessionBytes = sessionId.getBytes(StandardCharsets.UTF_8);
+        Mac mac = macs.get();
+        mac.reset();  // whatever an earlier call on this thread left, though doFinal leaves nothing
+        // A separator that cannot occur in either part keeps ("a", "bc") and ("ab", "c") apart.
+        mac.update(callerBytes);
+        mac.update((byte) 0);
+        byte[] digest = mac.doFinal(sessionBytes);
+        return "ci-" + HexFormat.of().formatHex(digest, 0, 24);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            // A separator that cannot occur in either part keeps ("a", "bc") and ("ab", "c") apart.
-            mac.update(caller.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            byte[] digest = mac.doFinal(sessionId.getBytes(StandardCharsets.UTF_8));
-            return "ci-" + HexFormat.of().formatHex(digest, 0, 24);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
         }

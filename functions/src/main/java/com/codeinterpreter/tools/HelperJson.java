@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.logging.Logger;
 
@@ -22,6 +23,8 @@ final class HelperJson {
     private static final HelperJson LENIENT = new HelperJson(false);
 
     private final ObjectMapper json;
+    /** Made once: finding the writer for the sealed type costs more than writing a small request. */
+    private final ObjectWriter requests;
 
     private HelperJson(boolean strict) {
         // A field left out means "not given" to the helper: nulls are not sent, in the tool's records unwrapped in a request too.
@@ -29,6 +32,7 @@ final class HelperJson {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
+        this.requests = json.writerFor(HelperRequest.class);
     }
 
     static HelperJson lenient() {
@@ -42,7 +46,7 @@ final class HelperJson {
     /** The request as the JSON text the helper's {@code dispatch} takes. */
     String write(HelperRequest request) {
         try {
-            return json.writerFor(HelperRequest.class).writeValueAsString(request);
+            return requests.writeValueAsString(request);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("request is not serialisable", e);
         }

@@ -24,11 +24,16 @@ public final class SessionRunner {
     private final SessionPoolClient client;
     private final SessionLedger ledger;
     private final HelperCode helper;
+    /** The cells around a request's literal, made once: only the literal changes from call to call. */
+    private final String dispatchHead;
+    private final String dispatchTail;
 
     SessionRunner(SessionPoolClient client, SessionLedger ledger) {
         this.client = client;
         this.ledger = ledger;
         this.helper = HelperCode.built();
+        this.dispatchHead = "__import__('sys').modules['" + helper.module() + "'].dispatch(globals(), ";
+        this.dispatchTail = ") if " + installed() + " else '" + INSTALL_ME + "' + __import__('importlib.util').util.MAGIC_NUMBER.hex()";
     }
 
     SessionPoolClient client() {
@@ -104,14 +109,12 @@ public final class SessionRunner {
     }
 
     private String dispatchCell(String args) {
-        return "__import__('sys').modules['" + helper.module() + "'].dispatch(globals(), " + args + ") if " + installed()
-                + " else '" + INSTALL_ME + "' + __import__('importlib.util').util.MAGIC_NUMBER.hex()";
+        return dispatchHead + args + dispatchTail;
     }
 
     /** Installs the helper (unless a call that raced this one did), then calls it. */
     private String installCell(String args, String kernelMagic) {
-        return "if not " + installed() + ": " + helper.install(kernelMagic) + "\n"
-                + "__import__('sys').modules['" + helper.module() + "'].dispatch(globals(), " + args + ")";
+        return "if not " + installed() + ": " + helper.install(kernelMagic) + "\n" + dispatchHead + args + ")";
     }
 
     /** True in the kernel once the helper is complete (a failed install leaves a module without dispatch). */

@@ -22,7 +22,6 @@ import java.util.logging.Handler;
 import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.logging.StreamHandler;
 
 /**
@@ -147,14 +146,11 @@ public final class LocalApp {
 
     /** This JVM's log (the pool's) into a file, one line per record: the terminal shows only what run-local says. */
     private static void logPoolTo(Path file) throws IOException {
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
-        }
         Logger root = LogManager.getLogManager().getLogger("");
         for (Handler h : root.getHandlers()) {
             root.removeHandler(h);
         }
-        root.addHandler(new StreamHandler(Files.newOutputStream(file), new SimpleFormatter()) {
+        root.addHandler(new StreamHandler(Files.newOutputStream(file), LogLine.forNewHandler()) {
             @Override
             public synchronized void publish(LogRecord record) {
                 super.publish(record);

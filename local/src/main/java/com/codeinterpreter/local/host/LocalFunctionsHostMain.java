@@ -18,10 +18,7 @@ public final class LocalFunctionsHostMain {
     }
 
     public static void main(String[] args) throws Exception {
-        // One line per record; set before the first logger exists, unless the caller chose a format.
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
-        }
+        LogLine.useForRootHandlers();
         int port = LocalFunctionsHost.DEFAULT_PORT;
         String packagePrefix = LocalFunctionsHost.DEFAULT_PACKAGE;
         for (int i = 0; i < args.length; i++) {
