@@ -70,10 +70,12 @@ class BudgetTest(unittest.TestCase):
 class AlarmTest(unittest.TestCase):
 
     def run_child(self, code, setup="", wrap=None):
-        """Runs user code under a 0.3 s alarm in a child process (the alarm may end it), after `setup` (run with the
-        helper's call_clock as `clock`); answers (exit code, seconds, stdout). `wrap` is the command line around it."""
-        program = ("import sys; sys.path.insert(0, %r)\nimport helper_modules\nclock = helper_modules.load().call_clock\n%s\n"
-                   "try:\n    with clock.Alarm(0.3):\n        exec(%r)\nexcept clock.UserTimeout:\n    print('interrupted')\n"
+        """Runs user code under a 0.1 s alarm in a child process (the alarm may end it), after `setup` (run with the
+        helper's call_clock as `clock`); answers (exit code, seconds, stdout). `wrap` is the command line around it.
+        The kill timer's grace is cut from 2 s to 0.2 s there, so the cases that need it take a fraction of a second."""
+        program = ("import sys; sys.path.insert(0, %r)\nimport helper_modules\n"
+                   "clock = helper_modules.load(until='call_clock.py').call_clock\nclock.KILL_GRACE_SECONDS = 0.2\n%s\n"
+                   "try:\n    with clock.Alarm(0.1):\n        exec(%r)\nexcept clock.UserTimeout:\n    print('interrupted')\n"
                    % (HERE, setup, code))
         started = time.monotonic()
         done = subprocess.run((wrap or []) + [sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
@@ -85,7 +87,7 @@ class AlarmTest(unittest.TestCase):
     def test_code_that_ignores_the_interrupt_ends_the_interpreter_after_the_grace(self):
         code, seconds, _ = self.run_child("import time\nwhile True:\n    try:\n        time.sleep(10)\n    except BaseException:\n        pass")
         self.assertEqual(1, code, "the kill timer ends the process")
-        self.assertLess(seconds, 10, "ended after 0.3 s + the %d s grace, not when the sleep would have" % 2)
+        self.assertLess(seconds, 5, "ended after 0.1 s + the 0.2 s grace, not when the sleep would have")
 
     def test_code_stuck_in_c_is_ended_too(self):
         code, _, out = self.run_child("sum(range(10 ** 12))")  # a C loop: Python's signal handler never runs
@@ -96,7 +98,7 @@ class AlarmTest(unittest.TestCase):
         self.assertEqual("_KillTimer", type(helper_modules.load().call_clock.watchdog()).__name__)
 
     def test_a_disarmed_kill_timer_leaves_the_interpreter_running(self):
-        code, _, out = self.run_child("pass", setup="clock.watchdog().arm(0.2)\nclock.watchdog().disarm()\nimport time\ntime.sleep(0.6)")
+        code, _, out = self.run_child("pass", setup="clock.watchdog().arm(0.1)\nclock.watchdog().disarm()\nimport time\ntime.sleep(0.4)")
         self.assertEqual((0, ""), (code, out))
 
     def test_without_posix_timers_faulthandler_ends_code_stuck_in_c(self):

@@ -208,7 +208,7 @@ class ProgressTest(CaptureTest):
 
     def test_a_shell_commands_output_shows_as_it_is_printed(self):
         self.capture.progress.begin()
-        process = subprocess.Popen(["/bin/sh", "-c", "echo first; sleep 3; echo second"], stdout=subprocess.PIPE)
+        process = subprocess.Popen(["/bin/sh", "-c", "echo first; sleep 0.6; echo second"], stdout=subprocess.PIPE)
         out = self.capture.PipeCapture(process.stdout, 1000, "stdout", 1)
         snapshot = self.wait_for_file("first")
         self.assertNotIn("second", snapshot["stdout"], "seen while the command still sleeps")

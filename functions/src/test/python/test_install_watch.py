@@ -48,10 +48,11 @@ class RunShellWatchTest(unittest.TestCase):
 
     def test_an_install_is_refused_however_the_command_spells_it(self):
         # A stand-in `pip` that would write a file if it were ever let run long enough: the check must end it first.
+        # It lets go of the command's output first, so its `sleep`, which outlives it, does not hold the call's pipes.
         bin_dir = os.path.join(self.data, "bin")
         os.mkdir(bin_dir)
         with open(os.path.join(bin_dir, "pip"), "w") as f:
-            f.write("#!/bin/sh\nsleep 3\ntouch %s/installed\n" % self.data)
+            f.write("#!/bin/sh\nexec >/dev/null 2>&1\nsleep 3\ntouch %s/installed\n" % self.data)
         os.chmod(os.path.join(bin_dir, "pip"), 0o755)
         for command in ("X=pip; $X install requests", "eval \"$(printf 'p%sp' i) install requests\"", "a=in; pip ${a}stall requests",
                         "(setsid sh -c 'pip install requests' &); sleep 4"):

@@ -12,7 +12,7 @@ import helper_modules
 class SessionFolderTest(unittest.TestCase):
 
     def setUp(self):
-        self.data = os.path.realpath(tempfile.mkdtemp(prefix="session-files-test-"))
+        self.data = os.path.realpath(tempfile.mkdtemp(prefix="session-files-test-", dir=helper_modules.SCRATCH))
         self.addCleanup(shutil.rmtree, self.data, ignore_errors=True)
         self.helper = helper_modules.load(data_folder=self.data)
         self.files = self.helper.session_files
