@@ -103,9 +103,10 @@ public final class Benchmarks {
                 + "in the kernel, then the ledger's blob write (12-25 ms on a busy machine). Now the build ships the helper compiled for its Python "
                 + "(loaded in ~1.5 ms; a kernel of another Python version gets the source), and the blob write runs while the "
                 + "helper installs. Remaining: the call that finds the fresh interpreter (~5 ms), the install round trip, and the reply. "
-                + "The install cell is ~160 KB since the file tools, the change watch and the kill timer (~85 KB before): in the "
-                + "kernel ~8 ms to unpack the modules and run their bodies, ~2 ms to parse the cell and ~2 ms for the first call's "
-                + "watch and timer; ~5 ms carrying the cell through the host, the pool and the kernel's pipe. A kernel forked from "
+                + "The install cell is ~140 KB since the file tools, the change watch and the kill timer (~85 KB before; the "
+                + "bytecode is compiled without docstrings): in the kernel ~7 ms to unpack the modules and run their bodies, ~2 ms "
+                + "to parse the cell and ~2 ms for the first call's watch, timer and progress thread; ~5 ms carrying the cell "
+                + "through the host, the pool and the kernel's pipe. A kernel forked from "
                 + "the template takes ~5-7 ms longer over these first calls than one started alone (the same build with the "
                 + "template switched off: 33 and 35 ms against 40 and 40 ms), most likely copying the template's pages it writes "
                 + "to. The bytecode is built from the shipped sources, never taken from a session, which could tamper with it.");
