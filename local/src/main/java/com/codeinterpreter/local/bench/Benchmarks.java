@@ -106,10 +106,11 @@ public final class Benchmarks {
                 + "The install cell is ~140 KB since the file tools, the change watch and the kill timer (~85 KB before; the "
                 + "bytecode is compiled without docstrings): in the kernel ~7 ms to unpack the modules and run their bodies, ~2 ms "
                 + "to parse the cell and ~2 ms for the first call's watch, timer and progress thread; ~5 ms carrying the cell "
-                + "through the host, the pool and the kernel's pipe. A kernel forked from "
-                + "the template takes ~5-7 ms longer over these first calls than one started alone (the same build with the "
-                + "template switched off: 33 and 35 ms against 40 and 40 ms), most likely copying the template's pages it writes "
-                + "to. The bytecode is built from the shipped sources, never taken from a session, which could tamper with it.");
+                + "through the host, the pool and the kernel's pipe. With kernels forked from the template this figure read 40 and "
+                + "40 ms against 33 and 35 ms for the same build with the template switched off, but inside the kernel a forked one "
+                + "spends only ~1 ms more on the install and first call (~320 more page faults, its copies of the template's "
+                + "pages): the rest of that gap is not explained, and may be this figure's noise. The bytecode is built from the "
+                + "shipped sources, never taken from a session, which could tamper with it.");
         report.note("(f) Profiled (JFR, class loading): of a start, ~0.6 s passes before the host listens (the JVM, finding the "
                 + "functions; a third of it verifying the signatures of the Azure SDK's signed jars) and ~0.6 s in the first call "
                 + "(loading and interpreting classes: the HTTP client and its TLS context, Reactor under azure-core's request bodies, "
