@@ -127,9 +127,9 @@ class FileToolsTest {
         assertTrue(new String(download.body(), StandardCharsets.UTF_8).startsWith("INFO line 1"));
         assertTrue(download.headers().firstValue("Content-Disposition").orElse("").contains("application.log"));
         assertTrue(r.path("expiresAt").asText().endsWith("Z"));
-        ToolClient.Answer overwrite = client.send(HttpRequest.newBuilder(URI.create(r.path("url").asText()))
+        HttpResponse<String> overwrite = ToolClient.sendAlone(HttpRequest.newBuilder(URI.create(r.path("url").asText()))
                 .header("x-ms-blob-type", "BlockBlob").PUT(HttpRequest.BodyPublishers.ofString("tampered")));
-        assertEquals(403, overwrite.status(), "the link is read-only");
+        assertEquals(403, overwrite.statusCode(), "the link is read-only");
         assertEquals(404, client.call("GetSessionFile", "path", "missing.txt").status());
         assertEquals(404, new ToolClient(LocalStack.shared().baseUrl).call("GetSessionFile", "path", "logs/app.log").status(),
                 "another session cannot fetch this file");

@@ -11,6 +11,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.codeinterpreter.local.azurite.AzuriteProcess;
+import com.codeinterpreter.local.e2e.ToolClient;
 import com.codeinterpreter.outputs.BlobNames;
 import com.codeinterpreter.outputs.OutputStore;
 import com.codeinterpreter.outputs.OutputStoreException;
@@ -126,9 +127,9 @@ class OutputStoreTest {
     void theLinkCannotWrite() throws Exception {
         StoredOutput out = storeText("s1/e5/result.txt", "original");
 
-        HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(out.url()))
+        HttpResponse<String> put = ToolClient.sendAlone(HttpRequest.newBuilder(URI.create(out.url()))
                 .header("x-ms-blob-type", "BlockBlob")
-                .PUT(HttpRequest.BodyPublishers.ofString("overwritten")).build(), HttpResponse.BodyHandlers.ofString());
+                .PUT(HttpRequest.BodyPublishers.ofString("overwritten")));
         assertEquals(403, put.statusCode(), put.body());
         assertEquals("original", new String(get(out.url()).body(), StandardCharsets.UTF_8));
     }
