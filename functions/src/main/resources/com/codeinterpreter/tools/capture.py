@@ -60,7 +60,11 @@ class _Progress:
             self.flushing = True
             # A bare thread: threading.Thread.start waits until the new thread has run, which took 0.3-2 ms of a
             # new session's first call in a one-CPU sandbox; nothing ever joins this one.
-            _thread.start_new_thread(self._flush_loop, ())
+            try:
+                _thread.start_new_thread(self._flush_loop, ())
+            except RuntimeError:  # no thread to be had now: the next call tries again, as it did with threading
+                self.flushing = False
+                raise
 
     def add(self, stream, text):
         """Keeps `text` (its end, when it alone is longer than the tail): one append to a bounded deque, which
