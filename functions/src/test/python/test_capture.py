@@ -1,11 +1,13 @@
 """Output capture (capture.py): the answer carries the first characters of a call's output, and output
 beyond that cap is saved whole to a file in the session, for a link."""
 import io
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 from unittest import mock
 
@@ -165,19 +167,25 @@ class ProgressTest(CaptureTest):
         self.file = self.capture.PROGRESS_FILE
 
     def wait_for_file(self, containing):
-        import json
-        import time
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
+        def snapshot_showing():
             try:
                 with open(self.file, encoding="utf-8") as f:
                     snapshot = json.load(f)
-                if containing in snapshot["stdout"]:
-                    return snapshot
             except (OSError, ValueError):
-                pass
-            time.sleep(0.05)
-        self.fail("%s never showed %r" % (self.file, containing))
+                return None
+            return snapshot if containing in snapshot["stdout"] else None
+        return self.wait_until(snapshot_showing, "%s never showed %r" % (self.file, containing))
+
+    def wait_until(self, find, what):
+        """What `find` returns once it is truthy, looking for up to 5 s; else the test fails saying `what`."""
+        deadline = time.monotonic() + 5
+        while True:
+            found = find()
+            if found:
+                return found
+            if time.monotonic() > deadline:
+                self.fail(what)
+            time.sleep(0.02)
 
     def test_the_file_shows_the_latest_output_while_the_call_runs_and_is_removed_when_it_ends(self):
         restore = self.capture.cap_streams(100, 1)
@@ -226,14 +234,6 @@ class ProgressTest(CaptureTest):
         snapshot = self.wait_for_file("after")
         restore()
         self.assertEqual("after\n", snapshot["stdout"])
-
-    def wait_until(self, condition, what):
-        import time
-        deadline = time.monotonic() + 5
-        while not condition():
-            if time.monotonic() > deadline:
-                self.fail(what)
-            time.sleep(0.01)
 
 
 if __name__ == "__main__":

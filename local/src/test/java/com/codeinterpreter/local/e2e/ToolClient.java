@@ -85,15 +85,8 @@ public final class ToolClient {
     }
 
     public Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<byte[]> r = HTTP.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(r.statusCode(), r.body(), r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<byte[]> r = exchange(HTTP, request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(r.statusCode(), r.body(), r);
     }
 
     /**
@@ -103,20 +96,17 @@ public final class ToolClient {
      * later, which failed an unrelated request 2 times in 40 tries.
      */
     public static HttpResponse<String> sendAlone(HttpRequest.Builder request) {
-        try {
-            return HttpClient.newHttpClient().send(request.timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(HttpClient.newHttpClient(), request.timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Fetches a link as a browser would: no headers, no key. */
     public static HttpResponse<byte[]> download(String url) {
+        return exchange(HTTP, HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
